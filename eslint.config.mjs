@@ -1,0 +1,26 @@
+import { defineConfig, globalIgnores } from 'eslint/config';
+import obsidianmd from 'eslint-plugin-obsidianmd';
+
+export default defineConfig([
+  globalIgnores(['node_modules/', 'main.js', 'dist/', '.test-model/', 'coverage/', 'examples/', 'bench/out/', '**/*.mjs', '**/*.cjs', '**/*.js', 'vitest.config.ts']),
+  ...obsidianmd.configs.recommended,
+  {
+    languageOptions: {
+      parserOptions: {
+        projectService: { allowDefaultProject: ['eslint.config.mjs'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+  },
+  {
+    // The CLI, benchmarks, scripts and tests run in Node, not in Obsidian: Node built-ins and console are theirs.
+    files: ['src/cli/**/*.ts', 'bench/**/*.ts', 'tests/**/*.ts', 'scripts/**/*.ts', 'src/core/embedding/transformersEmbedder.ts'],
+    rules: {
+      'import/no-nodejs-modules': 'off',
+      'no-console': 'off',
+      'obsidianmd/no-nodejs-modules': 'off',
+      // Outside Obsidian there is no Vault#configDir; the CLI defaults to `.obsidian` and takes --index-dir.
+      'obsidianmd/hardcoded-config-path': 'off',
+    },
+  },
+]);

@@ -1,0 +1,52 @@
+import type { CliIo } from './cliIo';
+import { CliError } from './args';
+import { indexCommand } from './commands/indexCommand';
+import { searchCommand } from './commands/searchCommand';
+import { elementsCommand } from './commands/elementsCommand';
+
+const USAGE = `Visiewijzer: your school's vision, searchable and usable, on your own machine.
+
+Usage:
+  visiewijzer index VAULT [--model NAME] [--model-dir DIR] [--keyword-only] [--download] [--json]
+  visiewijzer search VAULT "QUERY" [--k 5] [--role visie|beleid|les|praktijk] [--folder F] [--json]
+  visiewijzer elements VAULT [--json]
+
+Model options (every command): --model NAME, --model-dir DIR (a local folder in the Hugging Face layout;
+nothing is downloaded), --dtype q8|fp32, --keyword-only, --download (fetch the model once from the hub).
+The index lives in VAULT/.obsidian/plugins/visiewijzer/index, or in --index-dir DIR.`;
+
+const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> = {
+  index: indexCommand,
+  search: searchCommand,
+  elements: elementsCommand,
+};
+
+/** Runs one CLI command and returns the exit code. Errors become one line on stderr, never a stack trace. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    io.out(USAGE);
+    return name ? 0 : 1;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`visiewijzer: unknown command "${name}". Run "visiewijzer help".`);
+    return 1;
+  }
+  try {
+    return await command(rest, io);
+  } catch (error) {
+    io.err(`visiewijzer: ${describeError(error)}`);
+    return error instanceof CliError ? error.exitCode : 1;
+  }
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof CliError) return error.message;
+  if (error instanceof Error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM') return `permission denied: ${(error as NodeJS.ErrnoException).path ?? error.message}`;
+    return error.message.split('\n')[0] ?? 'unknown error';
+  }
+  return String(error);
+}

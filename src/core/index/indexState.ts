@@ -1,0 +1,161 @@
+import type { NoteRole } from '../notes/types';
+import type { Chunk, IndexStorage } from './types';
+import { KeywordIndex } from './keywordIndex';
+import { VectorStore } from './vectorStore';
+import { decodeVectorFiles, encodeVectorFiles, IndexFormatError, VECTORS_FILE, VECTORS_META_FILE } from './vectorFile';
+
+export const STATE_FILE = 'index.json';
+export const KEYWORD_FILE = 'keyword.json';
+const STATE_FORMAT = 1;
+
+/** What the index remembers of a chunk. Its text is not stored: snippets are read from the note. */
+export type ChunkRecord = Omit<Chunk, 'text'>;
+
+/** What the index remembers of a note, to skip unchanged notes without reading them. */
+export interface NoteRecord {
+  mtime: number;
+  size: number;
+  role: NoteRole | null;
+  chunks: ChunkRecord[];
+}
+
+/** The embedder the vectors came from; null for a keyword-only index. */
+export interface VectorModel {
+  modelId: string;
+  fingerprint: string;
+  dim: number;
+}
+
+interface StateFile {
+  format: number;
+  model: VectorModel | null;
+  notes: Record<string, { mtime: number; size: number; role: NoteRole | null; chunks: [string, string, number, number, string[]][] }>;
+}
+
+/**
+ * The whole index in memory: note records, the keyword index and the vectors (keyed by chunk hash, so
+ * equal text shares one vector and a moved note keeps its vectors). Loads and saves itself through an
+ * `IndexStorage`; anything unreadable is dropped with a message and rebuilt by the next update.
+ */
+export class IndexState {
+  readonly notes = new Map<string, NoteRecord>();
+  readonly chunks = new Map<string, ChunkRecord>();
+  keyword = KeywordIndex.empty();
+  vectors: VectorStore | null = null;
+  model: VectorModel | null = null;
+  /** Notes whose keyword entries or vectors were lost on load and must be read again. */
+  readonly stale = new Set<string>();
+  /** What happened on load, in words for the user. */
+  readonly messages: string[] = [];
+
+  setNote(path: string, record: NoteRecord): void {
+    this.deleteNote(path);
+    this.notes.set(path, record);
+    for (const chunk of record.chunks) this.chunks.set(chunk.id, chunk);
+  }
+
+  deleteNote(path: string): void {
+    const old = this.notes.get(path);
+    if (!old) return;
+    for (const chunk of old.chunks) {
+      this.chunks.delete(chunk.id);
+      this.keyword.remove(chunk.id);
+    }
+    this.notes.delete(path);
+  }
+
+  /** Hashes some chunk still uses: vectors outside it are garbage. */
+  liveHashes(): Set<string> {
+    const live = new Set<string>();
+    for (const chunk of this.chunks.values()) live.add(chunk.hash);
+    return live;
+  }
+
+  static async load(storage: IndexStorage, model: VectorModel | null): Promise<IndexState> {
+    const state = new IndexState();
+    const raw = await storage.read(STATE_FILE);
+    if (!raw) return state;
+    let file: StateFile;
+    try {
+      file = JSON.parse(new TextDecoder().decode(raw)) as StateFile;
+      if (file.format !== STATE_FORMAT || typeof file.notes !== 'object') throw new Error('unknown format');
+    } catch {
+      state.messages.push(`The index in ${storage.describe()} is unreadable or from another version; it will be rebuilt.`);
+      return state;
+    }
+    for (const [path, note] of Object.entries(file.notes)) {
+      state.setNote(path, {
+        mtime: note.mtime,
+        size: note.size,
+        role: note.role,
+        chunks: note.chunks.map(([id, hash, startLine, endLine, headingPath]) => ({ id, hash, startLine, endLine, headingPath, path, role: note.role })),
+      });
+    }
+    state.model = file.model;
+    await state.loadKeyword(storage);
+    if (model) await state.loadVectors(storage, model);
+    return state;
+  }
+
+  async save(storage: IndexStorage): Promise<void> {
+    // Order matters: the state file is written last, so after a crash it never names data that is missing.
+    if (this.vectors && this.model) {
+      const live = this.liveHashes();
+      for (const id of this.vectors.ids()) if (!live.has(id)) this.vectors.delete(id);
+      const files = encodeVectorFiles(this.vectors, this.model.fingerprint);
+      await storage.write(VECTORS_FILE, files.vectors);
+      await storage.write(VECTORS_META_FILE, files.meta);
+    }
+    await storage.write(KEYWORD_FILE, new TextEncoder().encode(this.keyword.toJSON()));
+    const file: StateFile = { format: STATE_FORMAT, model: this.model, notes: {} };
+    for (const [path, note] of this.notes) {
+      file.notes[path] = {
+        mtime: note.mtime,
+        size: note.size,
+        role: note.role,
+        chunks: note.chunks.map((c) => [c.id, c.hash, c.startLine, c.endLine, c.headingPath]),
+      };
+    }
+    await storage.write(STATE_FILE, new TextEncoder().encode(JSON.stringify(file)));
+  }
+
+  private async loadKeyword(storage: IndexStorage): Promise<void> {
+    const raw = await storage.read(KEYWORD_FILE);
+    try {
+      if (!raw) throw new Error('missing');
+      this.keyword = KeywordIndex.fromJSON(new TextDecoder().decode(raw));
+    } catch {
+      this.keyword = KeywordIndex.empty();
+    }
+    // A crash between two writes can leave the keyword file of another generation: re-read those notes.
+    for (const [path, note] of this.notes) {
+      if (note.chunks.some((c) => !this.keyword.has(c.id))) this.stale.add(path);
+    }
+    if (this.keyword.size !== this.chunks.size && this.stale.size === 0) {
+      this.keyword = KeywordIndex.empty();
+      for (const path of this.notes.keys()) this.stale.add(path);
+    }
+  }
+
+  private async loadVectors(storage: IndexStorage, model: VectorModel): Promise<void> {
+    const previous = this.model;
+    this.model = model;
+    this.vectors = new VectorStore(model.dim);
+    if (previous && previous.fingerprint !== model.fingerprint) {
+      this.messages.push(`The embedding model changed (${previous.modelId} → ${model.modelId}); all vectors will be rebuilt.`);
+    } else {
+      const [vectors, meta] = await Promise.all([storage.read(VECTORS_FILE), storage.read(VECTORS_META_FILE)]);
+      if (vectors && meta) {
+        try {
+          this.vectors = decodeVectorFiles(vectors, meta, { fingerprint: model.fingerprint, dim: model.dim });
+        } catch (error) {
+          const reason = error instanceof IndexFormatError ? error.message : 'The vector index could not be read; it will be rebuilt.';
+          this.messages.push(reason);
+        }
+      }
+    }
+    for (const [path, note] of this.notes) {
+      if (note.chunks.some((c) => !this.vectors?.has(c.hash))) this.stale.add(path);
+    }
+  }
+}
