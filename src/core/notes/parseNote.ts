@@ -3,7 +3,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import { parse as parseYaml } from 'yaml';
-import type { Root, RootContent, Nodes, ListItem as MdListItem, List } from 'mdast';
+import type { RootContent, Nodes, List } from 'mdast';
 import type { ListItem, ParsedNote, Section, TextBlock } from './types';
 import { findTags, findWikilinks, frontmatterTags, renderWikilinks } from './obsidianSyntax';
 import { noteTitle } from '../util/slug';
@@ -16,7 +16,7 @@ const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatte
  */
 export function parseNote(path: string, markdown: string): ParsedNote {
   const source = markdown.replace(/\r\n?/g, '\n');
-  const tree = processor.parse(source) as Root;
+  const tree = processor.parse(source);
   const note: ParsedNote = {
     path,
     title: noteTitle(path),
@@ -155,7 +155,7 @@ function blocksOf(node: RootContent, depth: number): TextBlock[] {
 
 function listBlocks(list: List, depth: number): TextBlock[] {
   const out: TextBlock[] = [];
-  for (const item of list.children as MdListItem[]) {
+  for (const item of list.children) {
     const own = item.children.filter((c) => c.type === 'paragraph' || c.type === 'heading');
     const text = clean(renderWikilinks(own.map((c) => inlineText(c)).join(' ')));
     if (text) {
