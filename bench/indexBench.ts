@@ -1,0 +1,121 @@
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { VisionIndex } from '../src/core/visionIndex';
+import { hybridSearch } from '../src/core/retrieval/hybridSearch';
+import { TransformersEmbedder } from '../src/core/embedding/transformersEmbedder';
+import { FolderNoteSource } from '../src/cli/folderNoteSource';
+import { NodeIndexStorage } from '../src/cli/nodeIndexStorage';
+import { generateSyntheticVault } from './syntheticText';
+import { TimingEmbedder } from './timingEmbedder';
+
+export interface IndexBenchRow {
+  notes: number;
+  chunks: number;
+  fullIndexMs: number;
+  modelMs: number;
+  /** Share of indexing time spent outside the model's forward pass. */
+  overheadShare: number;
+  chunksPerSecond: number;
+  bytesPerChunk: number;
+  vectorBytesPerChunk: number;
+  coldLoadMs: number;
+  queryP50Ms: number;
+  queryP95Ms: number;
+  queryEmbedMs: number;
+  incrementalMs: number;
+  incrementalEmbedded: number;
+  incrementalChangedChunks: number;
+}
+
+const QUERIES = ['eigenaarschap van leerlingen', 'samenwerking in groepjes', 'formatief toetsen met wisbordjes', 'ouders betrekken bij het leren', 'veiligheid in de klas', 'nieuwsgierige vragen stellen', 'differentiatie in de kern', 'planning bijhouden op het planbord'];
+
+/** Indexes a synthetic vault on disk with the tiny model and measures the figures the issue asks for. */
+export async function runIndexBench(noteCounts: number[], modelDir: string, modelId: string): Promise<IndexBenchRow[]> {
+  const rows: IndexBenchRow[] = [];
+  for (const notes of noteCounts) {
+    const root = mkdtempSync(join(tmpdir(), 'vw-bench-'));
+    try {
+      rows.push(await benchOne(root, notes, modelDir, modelId));
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  }
+  return rows;
+}
+
+async function benchOne(root: string, noteCount: number, modelDir: string, modelId: string): Promise<IndexBenchRow> {
+  const vaultDir = join(root, 'vault');
+  const indexDir = join(root, 'index');
+  const notes = generateSyntheticVault(noteCount, 42);
+  for (const note of notes) {
+    mkdirSync(dirname(join(vaultDir, note.path)), { recursive: true });
+    writeFileSync(join(vaultDir, note.path), note.text);
+  }
+  const source = new FolderNoteSource(vaultDir);
+  const storage = new NodeIndexStorage(indexDir);
+  const embedder = new TimingEmbedder(new TransformersEmbedder({ modelId, localModelDir: modelDir }));
+  await embedder.load();
+
+  let start = performance.now();
+  const index = await VisionIndex.open({ storage, source, embedder });
+  const report = await index.update();
+  const fullIndexMs = performance.now() - start;
+  const modelMs = embedder.modelMs;
+
+  const files = readdirSync(indexDir).map((f) => statSync(join(indexDir, f)).size);
+  const vectorBytes = statSync(join(indexDir, 'vectors.bin')).size + statSync(join(indexDir, 'vectors.json')).size;
+
+  const queryEmbedMs = await embedder.precomputeQueries(QUERIES);
+  start = performance.now();
+  const cold = await VisionIndex.open({ storage, source, embedder });
+  await hybridSearch(cold.state, embedder, QUERIES[0] ?? '', { k: 10 });
+  const coldLoadMs = performance.now() - start;
+
+  const times: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const q = QUERIES[i % QUERIES.length] ?? '';
+    const t = performance.now();
+    await hybridSearch(cold.state, embedder, q, { k: 10 });
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+
+  // One edited note: a new sentence in one section.
+  const edited = notes[Math.floor(notes.length / 2)];
+  if (!edited) throw new Error('no notes');
+  const changedText = edited.text.replace(/\n\n([^#\n][^\n]*)\n/, '\n\n$1 De leraar bespreekt dit ook met de kinderraad.\n');
+  writeFileSync(join(vaultDir, edited.path), changedText);
+  const before = new Set([...cold.state.chunks.values()].filter((c) => c.path === edited.path).map((c) => c.hash));
+  const modelBefore = embedder.modelMs;
+  start = performance.now();
+  const incremental = await cold.update();
+  const incrementalMs = performance.now() - start - (embedder.modelMs - modelBefore);
+  const after = [...cold.state.chunks.values()].filter((c) => c.path === edited.path && !before.has(c.hash)).length;
+
+  return {
+    notes: report.notes,
+    chunks: report.chunks,
+    fullIndexMs,
+    modelMs,
+    overheadShare: (fullIndexMs - modelMs) / fullIndexMs,
+    chunksPerSecond: report.chunks / (fullIndexMs / 1000),
+    bytesPerChunk: files.reduce((a, b) => a + b, 0) / report.chunks,
+    vectorBytesPerChunk: vectorBytes / report.chunks,
+    coldLoadMs,
+    queryP50Ms: times[Math.floor(times.length / 2)] ?? 0,
+    queryP95Ms: times[Math.floor(times.length * 0.95)] ?? 0,
+    queryEmbedMs,
+    incrementalMs,
+    incrementalEmbedded: incremental.embedded,
+    incrementalChangedChunks: after,
+  };
+}
+
+export function formatIndexBench(rows: IndexBenchRow[]): string {
+  const lines = ['| notes | chunks | full index | model share | chunks/s | KB/chunk on disk (vectors only) | cold load + 1st query | query p50 / p95 (excl. query embedding) | query embedding | incremental (1 note, excl. model) | re-embedded / changed |', '|---|---|---|---|---|---|---|---|---|---|---|'];
+  for (const r of rows) {
+    lines.push(`| ${r.notes} | ${r.chunks} | ${(r.fullIndexMs / 1000).toFixed(1)} s | ${(100 - r.overheadShare * 100).toFixed(1)}% (overhead ${(r.overheadShare * 100).toFixed(1)}%) | ${r.chunksPerSecond.toFixed(0)} | ${(r.bytesPerChunk / 1024).toFixed(2)} (${(r.vectorBytesPerChunk / 1024).toFixed(2)}) | ${r.coldLoadMs.toFixed(0)} ms | ${r.queryP50Ms.toFixed(1)} / ${r.queryP95Ms.toFixed(1)} ms | ${r.queryEmbedMs.toFixed(1)} ms | ${r.incrementalMs.toFixed(0)} ms | ${r.incrementalEmbedded} / ${r.incrementalChangedChunks} |`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,36 @@
+import { existsSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { formatStoreBench, runStoreBench } from './storeBench';
+import { formatIndexBench, runIndexBench } from './indexBench';
+import { formatRetrievalEval, runRetrievalEval } from './retrievalEval';
+
+/**
+ * `npm run bench`: every speed, size and quality figure in BENCHMARKS.md, measured in one run on this
+ * machine. `--quick` runs the small sizes only.
+ */
+async function main(argv: string[]): Promise<void> {
+  const quick = argv.includes('--quick');
+  const root = resolve(__dirname, '..');
+  const modelDir = join(root, '.test-model');
+  if (!existsSync(join(modelDir, 'visiewijzer-tiny', 'onnx', 'model_quantized.onnx'))) {
+    execFileSync(process.execPath, [join(root, 'scripts/make-test-model.mjs'), join(modelDir, 'visiewijzer-tiny')], { stdio: 'inherit' });
+  }
+  const cpu = cpus()[0]?.model ?? 'unknown CPU';
+  console.log(`# Visiewijzer benchmark\n\nMachine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`);
+
+  console.log('## Vector store (random unit vectors, 384 dims) against vectra 0.15 LocalIndex\n');
+  console.log(formatStoreBench(await runStoreBench(quick ? [2000] : [2000, 20000])));
+
+  console.log('\n## Indexing a synthetic vault on disk with the tiny test model\n');
+  console.log(formatIndexBench(await runIndexBench(quick ? [200] : [200, 2000], modelDir, 'visiewijzer-tiny')));
+
+  console.log('\n## Retrieval on the example vault (labelled queries, recall@5)\n');
+  console.log(formatRetrievalEval(await runRetrievalEval(join(root, 'examples/vault'), join(root, 'tests/fixtures/labels/example-vault-queries.json'), modelDir, 'visiewijzer-tiny')));
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
