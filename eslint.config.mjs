@@ -23,4 +23,9 @@ export default defineConfig([
       'obsidianmd/hardcoded-config-path': 'off',
     },
   },
+  {
+    // Core code also runs in Node and in a Web Worker, where there is no `window`: plain timers are right there.
+    files: ['src/core/**/*.ts', 'src/cli/**/*.ts', 'bench/**/*.ts', 'tests/**/*.ts', 'src/plugin/embedding/embeddingWorker.ts'],
+    rules: { 'obsidianmd/prefer-window-timers': 'off' },
+  },
 ]);
