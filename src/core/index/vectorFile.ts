@@ -1,0 +1,210 @@
+/**
+ * The on-disk format of the vector index: two files written one after the other.
+ *
+ * `vectors.bin`: a 32-byte header, then one little-endian Float32 row per chunk.
+ *
+ * | offset | size | field                                                         |
+ * |--------|------|---------------------------------------------------------------|
+ * | 0      | 4    | magic `VWVS`                                                  |
+ * | 4      | 4    | format version (u32)                                          |
+ * | 8      | 4    | dim (u32)                                                     |
+ * | 12     | 4    | count (u32)                                                   |
+ * | 16     | 4    | MurmurHash3 of the UTF-8 JSON of the ids, as in `vectors.json` |
+ * | 20     | 12   | reserved, zero                                                |
+ *
+ * `vectors.json`: `{format, dim, count, fingerprint, ids, checksum}`; `checksum` covers all of
+ * `vectors.bin`. Each file vouches for the other (the sidecar for the rows, the header for the ids),
+ * so a pair torn apart by a crash between the two writes, a truncated file or random bytes are all
+ * detected and reported as an {@link IndexFormatError}, never loaded as a mix.
+ */
+import { checksumLabel, murmur3 } from '../util/checksum';
+import { VectorStore } from './vectorStore';
+
+/** Name of the binary file in the index folder. */
+export const VECTORS_FILE = 'vectors.bin';
+/** Name of the metadata sidecar in the index folder. */
+export const VECTORS_META_FILE = 'vectors.json';
+/** Version of this layout; bump it when the layout changes so old files are rebuilt, not misread. */
+export const VECTOR_FORMAT_VERSION = 1;
+
+const MAGIC = [0x56, 0x57, 0x56, 0x53]; // "VWVS"
+const HEADER_BYTES = 32;
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/** Why stored vectors could not be used. Every reason means: rebuild the vector index. */
+export type IndexFormatReason = 'corrupt' | 'foreign' | 'version' | 'model-changed';
+
+/** The stored vector index cannot be used; the message says why in plain words. */
+export class IndexFormatError extends Error {
+  override readonly name = 'IndexFormatError';
+  constructor(
+    readonly reason: IndexFormatReason,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** What `vectors.json` holds. */
+export interface VectorMeta {
+  format: number;
+  dim: number;
+  count: number;
+  /** The embedder's fingerprint: vectors from another model or settings are not comparable. */
+  fingerprint: string;
+  ids: string[];
+  /** Checksum of all of `vectors.bin`, e.g. `murmur3:0e26c5af`. */
+  checksum: string;
+}
+
+/** The two encoded files, ready to be written (binary first, sidecar last). */
+export interface EncodedVectorFiles {
+  vectors: Uint8Array;
+  meta: Uint8Array;
+}
+
+/** Encodes the store's live rows (gaps from deletions are left out) with the embedder's fingerprint. */
+export function encodeVectorFiles(store: VectorStore, fingerprint: string): EncodedVectorFiles {
+  const ids = store.ids();
+  const rows = store.packedRows();
+  const idsJson = JSON.stringify(ids);
+  const vectors = new Uint8Array(HEADER_BYTES + rows.length * 4);
+  const header = new DataView(vectors.buffer);
+  vectors.set(MAGIC, 0);
+  header.setUint32(4, VECTOR_FORMAT_VERSION, true);
+  header.setUint32(8, store.dim, true);
+  header.setUint32(12, ids.length, true);
+  header.setUint32(16, murmur3(new TextEncoder().encode(idsJson)), true);
+  if (LITTLE_ENDIAN) {
+    vectors.set(new Uint8Array(rows.buffer, rows.byteOffset, rows.byteLength), HEADER_BYTES);
+  } else {
+    for (let i = 0; i < rows.length; i++) header.setFloat32(HEADER_BYTES + i * 4, rows[i]!, true);
+  }
+  // Built by hand so the ids are serialised once, exactly as the header's hash saw them.
+  const meta =
+    `{"format":${VECTOR_FORMAT_VERSION},"dim":${store.dim},"count":${ids.length},` +
+    `"fingerprint":${JSON.stringify(fingerprint)},"checksum":"${checksumLabel(vectors)}","ids":${idsJson}}`;
+  return { vectors, meta: new TextEncoder().encode(meta) };
+}
+
+/**
+ * Decodes a pair written by {@link encodeVectorFiles}. With `expected`, also checks that the vectors
+ * came from the current embedder (fingerprint) and have its vector size (dim).
+ *
+ * When `vectors` spans its whole ArrayBuffer, as the result of a file read does, the store uses that
+ * memory directly instead of copying it: do not change or reuse those bytes afterwards.
+ * @throws IndexFormatError for anything that cannot be trusted; the caller rebuilds the index.
+ */
+export function decodeVectorFiles(
+  vectors: Uint8Array,
+  meta: Uint8Array,
+  expected?: { fingerprint?: string; dim?: number },
+): VectorStore {
+  const info = parseMeta(meta);
+  const { dim, count } = checkHeader(vectors, info);
+  if (checksumLabel(vectors) !== info.checksum) {
+    throw corrupt('does not match its metadata (checksum differs)');
+  }
+  const idsHash = new DataView(vectors.buffer, vectors.byteOffset, HEADER_BYTES).getUint32(16, true);
+  if (idsHash !== murmur3(new TextEncoder().encode(JSON.stringify(info.ids)))) {
+    throw corrupt('does not match its list of chunks');
+  }
+  if (expected?.fingerprint !== undefined && expected.fingerprint !== info.fingerprint) {
+    throw new IndexFormatError(
+      'model-changed',
+      'The vector index was made with a different embedding model or settings; it will be rebuilt.',
+    );
+  }
+  if (expected?.dim !== undefined && expected.dim !== dim) {
+    throw new IndexFormatError(
+      'model-changed',
+      `The vector index holds vectors of ${dim} dimensions, but the embedding model makes ${expected.dim}; it will be rebuilt.`,
+    );
+  }
+  return VectorStore.fromTrustedRows(dim, info.ids, readRows(vectors, count * dim));
+}
+
+function corrupt(what: string): IndexFormatError {
+  return new IndexFormatError('corrupt', `The vector index ${what}; it will be rebuilt.`);
+}
+
+function parseMeta(bytes: Uint8Array): VectorMeta {
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    throw new IndexFormatError('corrupt', 'The vector index metadata is damaged (not valid JSON); it will be rebuilt.');
+  }
+  if (typeof value !== 'object' || value === null || !('format' in value)) {
+    throw new IndexFormatError('foreign', 'The vector index metadata is not a Visiewijzer file; it will be rebuilt.');
+  }
+  const m = value as Record<string, unknown>;
+  if (m.format !== VECTOR_FORMAT_VERSION) {
+    throw new IndexFormatError(
+      'version',
+      `The vector index uses format ${String(m.format)}, this version reads format ${VECTOR_FORMAT_VERSION}; it will be rebuilt.`,
+    );
+  }
+  const wellFormed =
+    isCount(m.dim) &&
+    m.dim > 0 &&
+    isCount(m.count) &&
+    typeof m.fingerprint === 'string' &&
+    typeof m.checksum === 'string' &&
+    Array.isArray(m.ids) &&
+    m.ids.length === m.count &&
+    m.ids.every((id) => typeof id === 'string') &&
+    new Set(m.ids).size === m.ids.length;
+  if (!wellFormed) throw corrupt('metadata is incomplete or inconsistent');
+  return m as unknown as VectorMeta;
+}
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 0xffffffff;
+}
+
+function checkHeader(vectors: Uint8Array, info: VectorMeta): { dim: number; count: number } {
+  const magicSeen = MAGIC.every((byte, i) => i >= vectors.length || vectors[i] === byte);
+  if (!magicSeen) {
+    throw new IndexFormatError('foreign', 'The vector index file is not a Visiewijzer vector file; it will be rebuilt.');
+  }
+  if (vectors.length < HEADER_BYTES) throw corrupt('file is incomplete (cut off)');
+  const header = new DataView(vectors.buffer, vectors.byteOffset, HEADER_BYTES);
+  const version = header.getUint32(4, true);
+  if (version !== VECTOR_FORMAT_VERSION) {
+    throw new IndexFormatError(
+      'version',
+      `The vector index file uses format ${version}, this version reads format ${VECTOR_FORMAT_VERSION}; it will be rebuilt.`,
+    );
+  }
+  const dim = header.getUint32(8, true);
+  const count = header.getUint32(12, true);
+  if (dim !== info.dim || count !== info.count) {
+    throw corrupt('does not match its metadata (different size)');
+  }
+  if (vectors.length !== HEADER_BYTES + dim * count * 4) {
+    throw corrupt(vectors.length < HEADER_BYTES + dim * count * 4 ? 'file is incomplete (cut off)' : 'file has extra data');
+  }
+  return { dim, count };
+}
+
+/**
+ * The rows as a Float32Array for the store. Bytes that fill their whole buffer (a file just read) are
+ * used in place, saving a 30 MB copy at 20,000 chunks; a slice of a larger buffer (possibly shared,
+ * like Node's small-Buffer pool, or not 4-byte aligned) is copied once. Never a loop over rows.
+ */
+function readRows(vectors: Uint8Array, length: number): Float32Array {
+  const start = vectors.byteOffset + HEADER_BYTES;
+  const ownsBuffer = vectors.byteOffset === 0 && vectors.byteLength === vectors.buffer.byteLength;
+  if (LITTLE_ENDIAN && ownsBuffer && vectors.buffer instanceof ArrayBuffer) {
+    return new Float32Array(vectors.buffer, start, length);
+  }
+  const rows = new Float32Array(length);
+  if (!LITTLE_ENDIAN) {
+    const view = new DataView(vectors.buffer, start, length * 4);
+    for (let i = 0; i < length; i++) rows[i] = view.getFloat32(i * 4, true);
+  } else {
+    new Uint8Array(rows.buffer).set(vectors.subarray(HEADER_BYTES, HEADER_BYTES + length * 4));
+  }
+  return rows;
+}
