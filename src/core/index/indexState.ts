@@ -48,8 +48,25 @@ export class IndexState {
   /** What happened on load, in words for the user. */
   readonly messages: string[] = [];
 
+  private byHash: Map<string, string[]> | null = null;
+
+  /** Chunk ids per text hash; vectors are stored per hash. Cached until the next change. */
+  chunksByHash(): Map<string, string[]> {
+    if (!this.byHash) {
+      const map = new Map<string, string[]>();
+      for (const chunk of this.chunks.values()) {
+        const list = map.get(chunk.hash);
+        if (list) list.push(chunk.id);
+        else map.set(chunk.hash, [chunk.id]);
+      }
+      this.byHash = map;
+    }
+    return this.byHash;
+  }
+
   setNote(path: string, record: NoteRecord): void {
     this.deleteNote(path);
+    this.byHash = null;
     this.notes.set(path, record);
     for (const chunk of record.chunks) this.chunks.set(chunk.id, chunk);
   }
@@ -57,6 +74,7 @@ export class IndexState {
   deleteNote(path: string): void {
     const old = this.notes.get(path);
     if (!old) return;
+    this.byHash = null;
     for (const chunk of old.chunks) {
       this.chunks.delete(chunk.id);
       this.keyword.remove(chunk.id);

@@ -18,7 +18,9 @@ export async function hybridSearch(state: IndexState, embedder: Embedder | null,
   const k = options.k ?? 10;
   const candidates = Math.max(k, options.candidates ?? 50);
   const accept = chunkFilter(state, options);
-  const keywordHits = state.keyword.search(query, candidates, accept);
+  // Without a filter, skip the per-row check: it is most of the cost of a scan over 20,000 vectors.
+  const filtered = (options.roles?.length ?? 0) > 0 || Boolean(options.folder);
+  const keywordHits = state.keyword.search(query, candidates, filtered ? accept : (id) => state.chunks.has(id));
 
   let vectorHits: ScoredId[] = [];
   let notice: string | null = null;
@@ -28,7 +30,7 @@ export async function hybridSearch(state: IndexState, embedder: Embedder | null,
     notice = 'Keyword search only: the vector index is empty. Build the index with a model first.';
   } else {
     const [queryVector] = await embedder.embed([query], 'query');
-    if (queryVector) vectorHits = vectorSearch(state, queryVector, candidates, accept);
+    if (queryVector) vectorHits = vectorSearch(state, queryVector, candidates, accept, filtered);
   }
 
   const keywordScore = new Map(keywordHits.map((h) => [h.id, h.score]));
@@ -43,16 +45,11 @@ export async function hybridSearch(state: IndexState, embedder: Embedder | null,
 }
 
 /** Vectors are stored per text hash; several chunks can share one. Expands hashes to chunk ids. */
-function vectorSearch(state: IndexState, query: Float32Array, k: number, accept: (id: string) => boolean): ScoredId[] {
-  const byHash = new Map<string, string[]>();
-  for (const chunk of state.chunks.values()) {
-    if (!accept(chunk.id)) continue;
-    const list = byHash.get(chunk.hash);
-    if (list) list.push(chunk.id);
-    else byHash.set(chunk.hash, [chunk.id]);
-  }
-  const scored = state.vectors?.search(query, k, (hash) => byHash.has(hash)) ?? [];
-  return scored.flatMap((h) => (byHash.get(h.id) ?? []).map((id) => ({ id, score: h.score }))).slice(0, k);
+function vectorSearch(state: IndexState, query: Float32Array, k: number, accept: (id: string) => boolean, filtered: boolean): ScoredId[] {
+  const byHash = state.chunksByHash();
+  const acceptHash = filtered ? (hash: string): boolean => (byHash.get(hash) ?? []).some(accept) : (hash: string): boolean => byHash.has(hash);
+  const scored = state.vectors?.search(query, k, acceptHash) ?? [];
+  return scored.flatMap((h) => (byHash.get(h.id) ?? []).filter(accept).map((id) => ({ id, score: h.score }))).slice(0, k);
 }
 
 function chunkFilter(state: IndexState, filter: SearchFilter): (id: string) => boolean {
