@@ -56,6 +56,9 @@ describe('NodeIndexStorage', () => {
     expect(asText(await storage.read('vectors.json'))).toBe('second');
     expect(await fs.readdir(folder)).toEqual(['vectors.json']);
 
+    await storage.write('empty.json', new Uint8Array(0));
+    expect(await storage.read('empty.json')).toEqual(new Uint8Array(0));
+
     await storage.remove('vectors.json');
     await storage.remove('vectors.json');
     expect(await storage.read('vectors.json')).toBeNull();
