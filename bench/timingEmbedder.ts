@@ -28,7 +28,7 @@ export class TimingEmbedder implements Embedder {
 
   async embed(texts: string[], kind: EmbedKind): Promise<Float32Array[]> {
     const cached = kind === 'query' ? texts.map((t) => this.cachedQueries.get(t)) : [];
-    if (cached.length > 0 && cached.every((v) => v !== undefined)) return cached as Float32Array[];
+    if (cached.length > 0 && cached.every((v) => v !== undefined)) return cached;
     const start = performance.now();
     const result = await this.inner.embed(texts, kind);
     this.modelMs += performance.now() - start;

@@ -51,7 +51,7 @@ export function createAuditEntry(input: AuditEntryInput): AuditEntry {
 
 /** Copies exactly the known fields, so a stray property (a spread config with a key) never lands on disk. */
 function pick(entry: AuditEntry, secrets: readonly (string | undefined)[]): AuditEntry {
-  const scrub = (s: unknown): string => scrubSecrets(String(s ?? ''), secrets);
+  const scrub = (s: unknown): string => scrubSecrets(typeof s === 'string' ? s : JSON.stringify(s ?? ''), secrets);
   return {
     time: scrub(entry.time),
     provider: scrub(entry.provider),

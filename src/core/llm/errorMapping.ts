@@ -20,7 +20,7 @@ export interface FailureCircumstances {
 
 const MODEL_MISSING = /model.{0,80}(not (be )?found|does not exist|not exist|unknown|no such)|(unknown|invalid) model|model_not_found|deployment.{0,40}(not found|does not exist)|DeploymentNotFound/i;
 
-function serverDetail(error: APIError): string | undefined {
+function serverDetail(error: APIError<number | undefined, Headers | undefined>): string | undefined {
   const body = error.error as { message?: unknown } | string | undefined;
   if (typeof body === 'string') return body;
   if (body && typeof body.message === 'string') return body.message;
@@ -39,8 +39,9 @@ export function toProviderError(error: unknown, c: FailureCircumstances): Provid
   if (error instanceof APIUserAbortError) return new ProviderError('cancelled', base, c.secrets);
   if (error instanceof APIConnectionError) return new ProviderError('connection-refused', base, c.secrets);
   if (error instanceof APIError) {
-    const status = error.status;
-    const detail = serverDetail(error);
+    const apiError = error as APIError<number | undefined, Headers | undefined>;
+    const status: number | undefined = apiError.status;
+    const detail = serverDetail(apiError);
     const ctx = { ...base, status, detail };
     if (status === undefined) return new ProviderError('server', ctx, c.secrets);
     if (status === 401 || status === 403) return new ProviderError('auth', ctx, c.secrets);
@@ -50,7 +51,7 @@ export function toProviderError(error: unknown, c: FailureCircumstances): Provid
     }
     if (status === 408) return new ProviderError('timeout', ctx, c.secrets);
     if (status === 429) {
-      const retryAfterMs = parseRetryAfter(error.headers);
+      const retryAfterMs = parseRetryAfter(apiError.headers);
       return new ProviderError('rate-limited', { ...ctx, retryAfterMs }, c.secrets);
     }
     if (status >= 500) return new ProviderError('server', ctx, c.secrets);

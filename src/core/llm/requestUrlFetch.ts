@@ -40,7 +40,7 @@ function bodyOf(body: RequestInit['body']): string | ArrayBuffer | undefined {
   if (typeof body === 'string') return body;
   if (body instanceof ArrayBuffer) return body;
   if (ArrayBuffer.isView(body)) {
-    return body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength) as ArrayBuffer;
+    return body.buffer.slice(body.byteOffset, body.byteOffset + body.byteLength);
   }
   if (body instanceof URLSearchParams) return body.toString();
   throw new TypeError('requestUrl transport: unsupported request body type');
