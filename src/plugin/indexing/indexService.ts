@@ -1,0 +1,327 @@
+/**
+ * Owns the `VisionIndex` inside Obsidian: opens it after the layout is ready, keeps it current in the
+ * background (debounced after vault changes), lets the user pause, stop and rebuild, and falls back to
+ * keyword-only search, with a notice, whenever the model is missing or fails.
+ *
+ * Heavy operations (open, update, rebuild, restart) run one at a time, in order.
+ */
+import { VisionIndex } from '../../core/visionIndex';
+import { IndexCancelledError, type IndexReport } from '../../core/index/indexReport';
+import type { Embedder, IndexStorage } from '../../core/index/types';
+import type { NoteSource } from '../../core/notes/types';
+import type { SearchOptions } from '../../core/retrieval/hybridSearch';
+import type { SearchResult } from '../../core/retrieval/searchHit';
+import { KEYWORD_FILE, STATE_FILE } from '../../core/index/indexState';
+import { VECTORS_FILE, VECTORS_META_FILE } from '../../core/index/vectorFile';
+import { t } from '../i18n/i18n';
+import { errorSummary, notify, reportError } from '../messages';
+import type { VisiewijzerSettings } from '../settings/settings';
+import type { EmbedderChoice } from './embedderChoice';
+import { EmbedderFailedError, GuardedEmbedder } from './guardedEmbedder';
+import type { IndexStatus } from './indexStatus';
+import { makeRunControl, PauseGate } from './runControl';
+import type { TimerSet } from './timerSet';
+
+export interface IndexServiceOptions {
+  storage: IndexStorage;
+  source: NoteSource;
+  settings: () => VisiewijzerSettings;
+  chooseEmbedder: (settings: VisiewijzerSettings) => Promise<EmbedderChoice>;
+  timers: TimerSet;
+  /** Quiet time after the last vault change before updating; default 2000 ms. */
+  debounceMs?: number;
+  /** Work time between two yields to the app; default 10 ms. */
+  sliceMs?: number;
+}
+
+/** Why a run was aborted: by the user (say so, stop automatic updates) or to restart (quietly). */
+type AbortReason = 'user' | 'internal';
+
+const INDEX_FILES = [STATE_FILE, KEYWORD_FILE, VECTORS_FILE, VECTORS_META_FILE];
+/** The core's own keyword-only message; the service gives its own, translated one instead. */
+const CORE_KEYWORD_ONLY_PREFIX = 'No embedding model available';
+
+export class IndexService {
+  private index: VisionIndex | null = null;
+  private embedder: Embedder | null = null;
+  private chain: Promise<unknown> = Promise.resolve();
+  private queuedUpdate: Promise<void> | null = null;
+  private abort: AbortController | null = null;
+  private readonly gate = new PauseGate();
+  private readonly listeners = new Set<(status: IndexStatus) => void>();
+  private readonly announcedSkips = new Set<string>();
+  private current: IndexStatus = { kind: 'idle' };
+  private started = false;
+  private stoppedByUser = false;
+  private disposed = false;
+  /** What the last finished update did; null before the first. */
+  lastReport: IndexReport | null = null;
+
+  constructor(private readonly options: IndexServiceOptions) {}
+
+  get status(): IndexStatus {
+    return this.current;
+  }
+
+  get paused(): boolean {
+    return this.gate.paused;
+  }
+
+  /** True while an update is running or waiting to run. */
+  get busy(): boolean {
+    return this.abort !== null || this.queuedUpdate !== null;
+  }
+
+  /** Calls `listener` on every status change; returns the function that stops it. */
+  onStatus(listener: (status: IndexStatus) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Opens the index and brings it up to date. Call once, after Obsidian's layout is ready. */
+  start(): Promise<void> {
+    if (this.started || this.disposed) return Promise.resolve();
+    this.started = true;
+    return this.exclusive(async () => {
+      if (await this.open()) await this.runUpdate();
+    });
+  }
+
+  /** A note was created, changed, moved or deleted: update once things are quiet for a moment. */
+  noteChanged(): void {
+    if (this.disposed || !this.started) return;
+    this.options.timers.debounce('update', this.options.debounceMs ?? 2000, () => void this.update({ automatic: true }));
+  }
+
+  /**
+   * Brings the index up to date. Requests made while one is queued share it. An automatic request
+   * (from a vault change) is ignored after the user stopped indexing; the next explicit one resumes.
+   */
+  update(request: { automatic?: boolean } = {}): Promise<void> {
+    if (this.disposed || !this.started) return Promise.resolve();
+    if (request.automatic && this.stoppedByUser) return Promise.resolve();
+    this.stoppedByUser = false;
+    if (this.queuedUpdate) return this.queuedUpdate;
+    const queued = this.exclusive(async () => {
+      this.queuedUpdate = null;
+      await this.runUpdate();
+    });
+    this.queuedUpdate = queued;
+    return queued;
+  }
+
+  pause(): void {
+    this.gate.pause();
+    if (this.current.kind === 'indexing') this.setStatus({ ...this.current, paused: true });
+  }
+
+  resume(): void {
+    this.gate.resume();
+    if (this.current.kind === 'indexing') this.setStatus({ ...this.current, paused: false });
+  }
+
+  togglePause(): void {
+    if (this.gate.paused) this.resume();
+    else this.pause();
+  }
+
+  /** Stops the running update; what was done is kept in memory and the next update continues from it. */
+  cancel(): void {
+    this.options.timers.cancel('update');
+    this.stoppedByUser = true;
+    this.abort?.abort('user' satisfies AbortReason);
+    this.gate.resume();
+  }
+
+  /** Throws the saved index away and builds it again from every note. */
+  rebuild(): Promise<void> {
+    return this.reopen(async () => {
+      for (const name of INDEX_FILES) await this.options.storage.remove(name);
+    }, false);
+  }
+
+  /** Reacts to changed settings: a new model or folder means reopening (debounced while the user types). */
+  settingsChanged(next: VisiewijzerSettings, previous: VisiewijzerSettings): void {
+    const foldersChanged = JSON.stringify(next.folders) !== JSON.stringify(previous.folders);
+    const modelChanged = next.modelId !== previous.modelId || next.dtype !== previous.dtype || next.localModelDir !== previous.localModelDir;
+    if (!this.started || (!foldersChanged && !modelChanged)) return;
+    // Roles are decided when a note is read, so new folder names mean reading every note again.
+    this.options.timers.debounce('restart', this.options.debounceMs ?? 2000, () => void this.restart(foldersChanged));
+  }
+
+  /** Reopens with the current settings (for example after the model was downloaded). */
+  restart(rereadAll = false): Promise<void> {
+    return this.reopen(async () => undefined, rereadAll);
+  }
+
+  /** Searches the index; null while it is not open yet. */
+  async search(query: string, options: SearchOptions = {}): Promise<SearchResult | null> {
+    const index = this.index;
+    if (!index) return null;
+    try {
+      return await index.search(query, options);
+    } catch (error) {
+      if (error instanceof EmbedderFailedError && index === this.index) void this.fallBackToKeywordOnly(error);
+      throw error;
+    }
+  }
+
+  /** Stops everything and frees the model (terminates the worker). Called on plugin unload. */
+  async dispose(): Promise<void> {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.options.timers.clearAll();
+    this.abort?.abort('internal' satisfies AbortReason);
+    this.gate.resume();
+    this.listeners.clear();
+    const embedder = this.embedder;
+    this.embedder = null;
+    this.index = null;
+    await embedder?.dispose();
+  }
+
+  private reopen(prepare: () => Promise<void>, rereadAll: boolean): Promise<void> {
+    if (this.disposed) return Promise.resolve();
+    this.started = true;
+    this.stoppedByUser = false;
+    this.abort?.abort('internal' satisfies AbortReason);
+    return this.exclusive(async () => {
+      try {
+        await prepare();
+      } catch (error) {
+        reportError(error, 'error.rebuild');
+      }
+      if (!(await this.open())) return;
+      if (rereadAll && this.index) for (const path of this.index.state.notes.keys()) this.index.state.stale.add(path);
+      await this.runUpdate();
+    });
+  }
+
+  /** Opens the index with the model if it can be had, else keyword-only. False when even that failed. */
+  private async open(): Promise<boolean> {
+    await this.closeEmbedder();
+    this.setStatus({ kind: 'loading' });
+    const settings = this.options.settings();
+    let choice: EmbedderChoice;
+    try {
+      choice = await this.options.chooseEmbedder(settings);
+    } catch (error) {
+      choice = { embedder: null, notice: t('notice.modelFailed', { detail: errorSummary(error) }) };
+    }
+    if (this.disposed) {
+      await choice.embedder?.dispose();
+      return false;
+    }
+    if (choice.notice) notify(choice.notice);
+    const embedder = choice.embedder ? new GuardedEmbedder(choice.embedder) : null;
+    try {
+      this.index = await VisionIndex.open({ ...this.coreOptions(settings), embedder });
+      this.embedder = embedder;
+    } catch (error) {
+      await embedder?.dispose();
+      if (!embedder) return this.openFailed(error);
+      notify(t('notice.modelFailed', { detail: errorSummary(error) }));
+      try {
+        this.index = await VisionIndex.open({ ...this.coreOptions(settings), embedder: null });
+      } catch (second) {
+        return this.openFailed(second);
+      }
+    }
+    if (this.disposed) await this.closeEmbedder();
+    return !this.disposed;
+  }
+
+  private coreOptions(settings: VisiewijzerSettings): { storage: IndexStorage; source: NoteSource; folders: VisiewijzerSettings['folders'] } {
+    return { storage: this.options.storage, source: this.options.source, folders: settings.folders };
+  }
+
+  private openFailed(error: unknown): false {
+    this.index = null;
+    this.setStatus({ kind: 'failed', message: errorSummary(error) });
+    reportError(error, 'error.open');
+    return false;
+  }
+
+  private async runUpdate(): Promise<void> {
+    const index = this.index;
+    if (!index || this.disposed) return;
+    const abort = new AbortController();
+    this.abort = abort;
+    const { timers } = this.options;
+    const control = makeRunControl({
+      signal: abort.signal,
+      gate: this.gate,
+      yieldToApp: () => timers.yield(),
+      sliceMs: this.options.sliceMs,
+      onProgress: (p) => this.setStatus({ kind: 'indexing', phase: p.phase, done: p.done, total: p.total, paused: this.gate.paused }),
+    });
+    this.setStatus({ kind: 'indexing', phase: 'reading', done: 0, total: 0, paused: this.gate.paused });
+    try {
+      const report = await index.update(control);
+      this.lastReport = report;
+      this.announce(report);
+      this.setStatus({ kind: 'ready', mode: report.mode, notes: report.notes, chunks: report.chunks });
+    } catch (error) {
+      if (this.disposed) return;
+      if (error instanceof IndexCancelledError || abort.signal.aborted) {
+        if (abort.signal.reason === 'user') {
+          this.setStatus({ kind: 'stopped' });
+          notify(t('notice.cancelled'));
+        }
+      } else if (error instanceof EmbedderFailedError && this.embedder) {
+        await this.fallBackToKeywordOnlyNow(error);
+        await this.runUpdate();
+      } else {
+        this.setStatus({ kind: 'failed', message: errorSummary(error) });
+        reportError(error, 'error.indexing');
+      }
+    } finally {
+      if (this.abort === abort) this.abort = null;
+    }
+  }
+
+  private fallBackToKeywordOnly(error: EmbedderFailedError): Promise<void> {
+    return this.exclusive(() => this.fallBackToKeywordOnlyNow(error));
+  }
+
+  private async fallBackToKeywordOnlyNow(error: EmbedderFailedError): Promise<void> {
+    if (!this.embedder || this.disposed) return;
+    notify(t('notice.modelStopped', { detail: errorSummary(error) }));
+    console.error('Visiewijzer: the embedding model failed', error.cause);
+    await this.closeEmbedder();
+    try {
+      this.index = await VisionIndex.open({ ...this.coreOptions(this.options.settings()), embedder: null });
+    } catch (second) {
+      this.openFailed(second);
+    }
+  }
+
+  /** Tells the user what they need to know from an update, once per problem. */
+  private announce(report: IndexReport): void {
+    const fresh = report.skipped.filter((s) => !this.announcedSkips.has(`${s.path}\n${s.reason}`));
+    for (const s of fresh) this.announcedSkips.add(`${s.path}\n${s.reason}`);
+    const first = fresh[0];
+    if (first) notify(t('notice.skipped', { count: fresh.length, path: first.path, reason: first.reason }));
+    for (const message of report.messages) {
+      if (!message.startsWith(CORE_KEYWORD_ONLY_PREFIX)) notify(t('notice.indexMessage', { message }));
+    }
+  }
+
+  private async closeEmbedder(): Promise<void> {
+    const embedder = this.embedder;
+    this.embedder = null;
+    await embedder?.dispose();
+  }
+
+  private setStatus(status: IndexStatus): void {
+    if (this.disposed) return;
+    this.current = status;
+    for (const listener of this.listeners) listener(status);
+  }
+
+  private exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.chain.then(task, task);
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+}
