@@ -119,8 +119,7 @@ describe('after the layout is ready', () => {
     const { vault } = app;
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     await vault.rename(vault.getFileByPath(KERNWAARDEN)!, 'Visie/Onze kernwaarden.md');
-    // eslint-disable-next-line obsidianmd/prefer-file-manager-trash-file -- the stub vault fires 'delete' like a real deletion
-    await vault.delete(vault.getFileByPath('Welkom.md')!);
+    await app.fileManager.trashFile(vault.getFileByPath('Welkom.md')!);
     await vi.advanceTimersByTimeAsync(2000);
     await vi.runAllTimersAsync();
 

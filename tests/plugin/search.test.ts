@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('../../src/plugin/embedding/spawnEmbeddingWorker', () => ({ spawnEmbeddingWorker: vi.fn() }));
 vi.mock('../../src/plugin/embedding/ortWebVersion', () => ({ ORT_WEB_VERSION: '1.0.0-test' }));
 
-import { Notice, setStubLanguage, type App, type StubElement, type SuggestModal } from '../stubs/obsidian';
+import { Notice, setStubLanguage, type App, type SuggestModal } from '../stubs/obsidian';
 import type { SearchHit, SearchResult } from '../../src/core/retrieval/searchHit';
 import { spawnEmbeddingWorker } from '../../src/plugin/embedding/spawnEmbeddingWorker';
 import { IndexService } from '../../src/plugin/indexing/indexService';

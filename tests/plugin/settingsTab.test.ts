@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('../../src/plugin/embedding/spawnEmbeddingWorker', () => ({ spawnEmbeddingWorker: vi.fn() }));
 vi.mock('../../src/plugin/embedding/ortWebVersion', () => ({ ORT_WEB_VERSION: '1.0.0-test' }));
 
-import { ButtonComponent, DropdownComponent, Notice, Setting, TextComponent, setRequestUrlHandler, setStubLanguage, type App, type StubElement } from '../stubs/obsidian';
+import { ButtonComponent, DropdownComponent, Notice, Setting, TextComponent, setRequestUrlHandler, setStubApiVersion, setStubLanguage, type App, type StubElement } from '../stubs/obsidian';
 import { spawnEmbeddingWorker } from '../../src/plugin/embedding/spawnEmbeddingWorker';
 import { DownloadConsentModal } from '../../src/plugin/settings/downloadConsentModal';
 import { DEFAULT_MODEL_ID } from '../../src/plugin/settings/settings';
@@ -21,6 +21,7 @@ const notes = exampleNotes();
 interface Tab {
   containerEl: StubElement;
   display(): void;
+  drawDefinitions(): void;
 }
 
 async function openSettings(options: Parameters<typeof loadPlugin>[0] = {}): Promise<{ app: App; tab: Tab }> {
@@ -45,6 +46,7 @@ beforeEach(() => {
 afterEach(() => {
   unloadAll();
   setRequestUrlHandler(null);
+  setStubApiVersion('1.11.4');
 });
 
 describe('settings tab', () => {
@@ -55,7 +57,19 @@ describe('settings tab', () => {
     const headings = Setting.all(tab.containerEl).filter((s) => s.heading).map((s) => s.nameEl.textContent);
     expect(headings).toEqual(['Mappen', 'Taalmodel', 'Index', 'Privacy']);
     expect(Setting.find(tab.containerEl, 'Locatie').descEl.textContent).toContain(`${PLUGIN_DIR}/index`);
-    expect(tab.containerEl.findByClass('visiewijzer-privacy')?.textContent).toBe(nl['settings.privacy.text']);
+    expect(Setting.find(tab.containerEl, nl['settings.privacy.name']).descEl.textContent).toBe(nl['settings.privacy.text']);
+  });
+
+  it('gives Obsidian 1.13+ the same rows as definitions, and redraws through update()', async () => {
+    const { app, tab } = await openSettings();
+    const drawn = Setting.all(tab.containerEl).map((s) => [s.nameEl.textContent, s.heading]);
+    setStubApiVersion('1.13.0');
+    tab.drawDefinitions();
+    expect(Setting.all(tab.containerEl).map((s) => [s.nameEl.textContent, s.heading])).toEqual(drawn);
+
+    await Setting.find(tab.containerEl, 'Taal').control(DropdownComponent).simulateSelect('en');
+    expect(Setting.all(tab.containerEl).map((s) => s.nameEl.textContent)).toContain('Policy folder');
+    expect(savedData(app)).toMatchObject({ language: 'en' });
   });
 
   it('rejects a folder name with a slash, saves a good one', async () => {

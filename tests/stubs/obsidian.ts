@@ -6,23 +6,26 @@
  * Rules: imitate only behaviour Obsidian documents (or, where it is silent, the stricter choice, said
  * so in the comment); keep state a test can read back; add `simulate*` helpers for user actions.
  * Everything marked "stub-only" does not exist in Obsidian. Split over `obsidianDom.ts` (elements),
- * `obsidianVault.ts` (events, files, vault, adapter) and `obsidianUi.ts` (settings, modals, notices,
- * menus).
+ * `obsidianVault.ts` (events, files, vault, adapter), `obsidianWorkspace.ts` (workspace, leaves),
+ * `obsidianSetting.ts` (settings rows and controls) and `obsidianUi.ts` (notices, modals, menus).
  */
+import { runInThisContext } from 'node:vm';
 import { StubElement, type StubEvent } from './obsidianDom';
-import { Events, MetadataCache, TFile, Vault, type StubEventRef } from './obsidianVault';
+import { FileManager, MetadataCache, Vault, type StubEventRef } from './obsidianVault';
+import { Setting } from './obsidianSetting';
 import type { Modal } from './obsidianUi';
+import { Workspace } from './obsidianWorkspace';
 
 export { StubElement, stubEvent, type StubEvent, type StubElementInfo } from './obsidianDom';
-export { Events, MetadataCache, StubAdapter, TAbstractFile, TFile, TFolder, Vault, type StubEventRef as EventRef } from './obsidianVault';
-export { BaseComponent, ButtonComponent, DropdownComponent, Menu, MenuItem, Modal, Notice, Setting, SuggestModal, TextComponent, ToggleComponent } from './obsidianUi';
+export { Events, FileManager, MetadataCache, StubAdapter, TAbstractFile, TFile, TFolder, Vault, type StubEventRef as EventRef } from './obsidianVault';
+export { BaseComponent, ButtonComponent, DropdownComponent, Setting, TextComponent, ToggleComponent } from './obsidianSetting';
+export { Menu, MenuItem, Modal, Notice, SuggestModal } from './obsidianUi';
+export { Workspace, WorkspaceLeaf } from './obsidianWorkspace';
 
 // The host provides `window` (the plugin uses `window.setTimeout` for popout-window safety). In Node,
 // `window` becomes the global object itself, so vitest's fake timers apply to it too.
-// eslint-disable-next-line obsidianmd/no-global-this -- Node has no window: the stub is what provides it
-const host = globalThis as { window?: unknown };
-// eslint-disable-next-line obsidianmd/no-global-this -- as above
-if (host.window === undefined) host.window = globalThis;
+const host = runInThisContext('this') as { window?: unknown };
+if (host.window === undefined) host.window = host;
 
 /** Imitates `normalizePath`: `/` for `\`, no duplicate, leading or trailing slashes, NBSP to space, NFC. */
 export function normalizePath(path: string): string {
@@ -39,6 +42,23 @@ export function getLanguage(): string {
 
 export function setStubLanguage(code: string): void {
   language = code;
+}
+
+let apiVersion = '1.11.4';
+
+/** Imitates `requireApiVersion`: true when the host is at least `version`; stub-only `setStubApiVersion` (default 1.11.4, the plugin's minimum). */
+export function requireApiVersion(version: string): boolean {
+  const parts = (v: string): number[] => v.split('.').map(Number);
+  const [have, want] = [parts(apiVersion), parts(version)];
+  for (let i = 0; i < Math.max(have.length, want.length); i++) {
+    const diff = (have[i] ?? 0) - (want[i] ?? 0);
+    if (diff !== 0) return diff > 0;
+  }
+  return true;
+}
+
+export function setStubApiVersion(version: string): void {
+  apiVersion = version;
 }
 
 /** Imitates `moment` only as far as `moment.locale()` (the app's locale); nothing else of moment.js. */
@@ -181,84 +201,67 @@ export class Plugin extends Component {
   }
 }
 
-/** Imitates `PluginSettingTab`: a `containerEl` that `display()` fills; `hide()` empties it. */
+/** A declarative settings group or row as Obsidian 1.13 takes them (only the fields the stub draws). */
+interface StubDefinition {
+  type?: string;
+  heading?: string;
+  name?: string;
+  desc?: string;
+  items?: StubDefinition[];
+  render?: (setting: Setting) => void | (() => void);
+}
+
+/**
+ * Imitates `PluginSettingTab`: before 1.13 a `containerEl` that `display()` fills and `hide()` empties;
+ * from 1.13 `getSettingDefinitions()` and `update()`. Stub-only: `drawDefinitions()` draws the
+ * definitions the simple way 1.13 documents (group heading, then per row a Setting with name and
+ * description handed to `render`); layout, search and pages are not imitated.
+ */
 export abstract class PluginSettingTab {
   readonly containerEl = new StubElement('div');
+  settingItems: unknown[] = [];
+  private cleanups: (() => void)[] = [];
   constructor(readonly app: App, readonly plugin: Plugin) {}
-  abstract display(): void;
+  display(): void {}
+  getSettingDefinitions(): unknown[] {
+    return [];
+  }
+  update(): void {
+    this.settingItems = this.getSettingDefinitions();
+    if (this.containerEl.children.length > 0) this.drawDefinitions();
+  }
   hide(): void {
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.containerEl.empty();
   }
-}
-
-/** Imitates `WorkspaceLeaf.openFile` and the ephemeral state; stub-only `openedFile`/`openState` record the last open. */
-export class WorkspaceLeaf {
-  openedFile: TFile | null = null;
-  openState: { active?: boolean; eState?: Record<string, unknown>; state?: Record<string, unknown> } | undefined;
-  ephemeralState: unknown = null;
-
-  constructor(private readonly workspace: Workspace) {}
-
-  async openFile(file: TFile, openState?: WorkspaceLeaf['openState']): Promise<void> {
-    this.openedFile = file;
-    this.openState = openState;
-    if (openState?.eState) this.ephemeralState = openState.eState;
-    this.workspace.activeLeaf = this;
-    this.workspace.trigger('file-open', file);
-  }
-
-  setEphemeralState(state: unknown): void {
-    this.ephemeralState = state;
-  }
-
-  getEphemeralState(): unknown {
-    return this.ephemeralState;
+  drawDefinitions(): void {
+    this.hide();
+    const draw = (items: StubDefinition[]): void => {
+      for (const item of items) {
+        if (item.type === 'group' || item.type === 'list') {
+          if (item.heading) new Setting(this.containerEl).setName(item.heading).setHeading();
+          draw(item.items ?? []);
+          continue;
+        }
+        const setting = new Setting(this.containerEl).setName(item.name ?? '');
+        if (item.desc) setting.setDesc(item.desc);
+        const cleanup = item.render?.(setting);
+        if (cleanup) this.cleanups.push(cleanup);
+      }
+    };
+    draw(this.getSettingDefinitions() as StubDefinition[]);
   }
 }
 
 /**
- * Imitates `Workspace`: `onLayoutReady` queues callbacks until the layout is ready and runs them at once
- * afterwards; `getLeaf(false)` reuses the active leaf, `getLeaf(true)` makes a new one. Stub-only:
- * `finishLayout()` is the moment Obsidian's layout becomes ready.
- */
-export class Workspace extends Events {
-  layoutReady = false;
-  activeLeaf: WorkspaceLeaf | null = null;
-  readonly leaves: WorkspaceLeaf[] = [];
-  private readyQueue: (() => unknown)[] = [];
-
-  onLayoutReady(callback: () => unknown): void {
-    if (this.layoutReady) callback();
-    else this.readyQueue.push(callback);
-  }
-
-  finishLayout(): void {
-    this.layoutReady = true;
-    for (const callback of this.readyQueue.splice(0)) callback();
-    this.trigger('layout-ready');
-  }
-
-  getLeaf(newLeaf?: boolean | 'tab' | 'split' | 'window'): WorkspaceLeaf {
-    if (!newLeaf && this.activeLeaf) return this.activeLeaf;
-    const leaf = new WorkspaceLeaf(this);
-    this.leaves.push(leaf);
-    this.activeLeaf = leaf;
-    return leaf;
-  }
-
-  getActiveFile(): TFile | null {
-    return this.activeLeaf?.openedFile ?? null;
-  }
-}
-
-/**
- * Imitates `App` with a vault, workspace and metadata cache. Stub-only: `commands` (the palette),
+ * Imitates `App` with a vault, workspace, metadata cache and file manager. Stub-only: `commands` (the palette),
  * `runCommand`, `statusBarEl`, `ribbonEl`, `settingTabs`, `openModals`.
  */
 export class App {
   readonly vault = new Vault();
   readonly workspace = new Workspace();
   readonly metadataCache = new MetadataCache();
+  readonly fileManager = new FileManager(this.vault);
   readonly commands = new Map<string, Command>();
   readonly statusBarEl = new StubElement('div');
   readonly ribbonEl = new StubElement('div');

@@ -56,6 +56,18 @@ export class StubElement {
   }
 
   createEl(tag: string, info?: StubElementInfo | string, callback?: (el: StubElement) => void): StubElement {
+    return this.make(tag, info, callback);
+  }
+
+  createDiv(info?: StubElementInfo | string, callback?: (el: StubElement) => void): StubElement {
+    return this.make('div', info, callback);
+  }
+
+  createSpan(info?: StubElementInfo | string, callback?: (el: StubElement) => void): StubElement {
+    return this.make('span', info, callback);
+  }
+
+  private make(tag: string, info?: StubElementInfo | string, callback?: (el: StubElement) => void): StubElement {
     const el = new StubElement(tag);
     const options: StubElementInfo = typeof info === 'string' ? { cls: info } : (info ?? {});
     if (options.cls) el.addClass(...(Array.isArray(options.cls) ? options.cls : options.cls.split(/\s+/)));
@@ -70,16 +82,6 @@ export class StubElement {
     else this.appendChild(el);
     callback?.(el);
     return el;
-  }
-
-  createDiv(info?: StubElementInfo | string, callback?: (el: StubElement) => void): StubElement {
-    // eslint-disable-next-line obsidianmd/prefer-create-el -- this is the stub's createDiv itself
-    return this.createEl('div', info, callback);
-  }
-
-  createSpan(info?: StubElementInfo | string, callback?: (el: StubElement) => void): StubElement {
-    // eslint-disable-next-line obsidianmd/prefer-create-el -- this is the stub's createSpan itself
-    return this.createEl('span', info, callback);
   }
 
   /** Replaces the content with text, as Obsidian's `setText` does. */

@@ -257,6 +257,11 @@ export class Vault extends Events {
   }
 
   async delete(file: TAbstractFile): Promise<void> {
+    this.removeNote(file);
+  }
+
+  /** Stub-only: what `delete`, `trash` and `FileManager.trashFile` do here: forget the file, fire `delete`. */
+  removeNote(file: TAbstractFile): void {
     this.notes.delete(file.path);
     this.adapter.files.delete(file.path);
     this.trigger('delete', file);
@@ -283,6 +288,14 @@ export class Vault extends Events {
   private tick(): number {
     this.clock = Math.max(this.clock + 1, Date.now());
     return this.clock;
+  }
+}
+
+/** Imitates `FileManager.trashFile`: the file leaves the vault and `delete` fires (the trash itself is not modelled). */
+export class FileManager {
+  constructor(private readonly vault: Vault) {}
+  async trashFile(file: TAbstractFile): Promise<void> {
+    this.vault.removeNote(file);
   }
 }
 

@@ -115,6 +115,7 @@ export const en: Record<MessageKey, string> = {
   'settings.language.en': 'English',
 
   'settings.privacy.heading': 'Privacy',
+  'settings.privacy.name': 'What leaves your computer',
   'settings.privacy.text': 'Visiewijzer works entirely on this computer. Your notes, the index and your searches never leave it. Only when you click Download does Visiewijzer fetch the language model once from huggingface.co and the onnxruntime-web runtime from cdn.jsdelivr.net. Nothing about you or your notes is sent along.',
 
   'consent.title': 'Download the language model?',

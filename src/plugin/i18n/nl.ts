@@ -116,6 +116,7 @@ export const nl = {
   'settings.language.en': 'Engels',
 
   'settings.privacy.heading': 'Privacy',
+  'settings.privacy.name': 'Wat je computer verlaat',
   'settings.privacy.text': 'Visiewijzer werkt helemaal op deze computer. Je notities, de index en je zoekvragen verlaten je computer nooit. Alleen als je op Downloaden klikt, haalt Visiewijzer eenmalig het taalmodel op van huggingface.co en de rekenmodule onnxruntime-web van cdn.jsdelivr.net. Daarbij wordt niets over jou of je notities meegestuurd.',
 
   'consent.title': 'Taalmodel downloaden?',

@@ -5,7 +5,7 @@
  *
  * Heavy operations (open, update, rebuild, restart) run one at a time, in order.
  */
-import { VisionIndex } from '../../core/visionIndex';
+import type { VisionIndex } from '../../core/visionIndex';
 import { IndexCancelledError, type IndexReport } from '../../core/index/indexReport';
 import type { Embedder, IndexStorage } from '../../core/index/types';
 import type { NoteSource } from '../../core/notes/types';
@@ -17,7 +17,9 @@ import { t } from '../i18n/i18n';
 import { errorSummary, notify, reportError } from '../messages';
 import type { VisiewijzerSettings } from '../settings/settings';
 import type { EmbedderChoice } from './embedderChoice';
-import { EmbedderFailedError, GuardedEmbedder } from './guardedEmbedder';
+import { EmbedderFailedError } from './guardedEmbedder';
+import { openIndex, openKeywordOnly, type IndexParts } from './openIndex';
+import { ReportNotices } from './reportNotices';
 import type { IndexStatus } from './indexStatus';
 import { makeRunControl, PauseGate } from './runControl';
 import type { TimerSet } from './timerSet';
@@ -38,8 +40,6 @@ export interface IndexServiceOptions {
 type AbortReason = 'user' | 'internal';
 
 const INDEX_FILES = [STATE_FILE, KEYWORD_FILE, VECTORS_FILE, VECTORS_META_FILE];
-/** The core's own keyword-only message; the service gives its own, translated one instead. */
-const CORE_KEYWORD_ONLY_PREFIX = 'No embedding model available';
 
 export class IndexService {
   private index: VisionIndex | null = null;
@@ -49,7 +49,7 @@ export class IndexService {
   private abort: AbortController | null = null;
   private readonly gate = new PauseGate();
   private readonly listeners = new Set<(status: IndexStatus) => void>();
-  private readonly announcedSkips = new Set<string>();
+  private readonly notices = new ReportNotices();
   private current: IndexStatus = { kind: 'idle' };
   private started = false;
   private stoppedByUser = false;
@@ -202,36 +202,18 @@ export class IndexService {
     await this.closeEmbedder();
     this.setStatus({ kind: 'loading' });
     const settings = this.options.settings();
-    let choice: EmbedderChoice;
     try {
-      choice = await this.options.chooseEmbedder(settings);
+      const opened = await openIndex(this.parts(settings), () => this.options.chooseEmbedder(settings), () => !this.disposed);
+      if (!opened) return false;
+      this.index = opened.index;
+      this.embedder = opened.embedder;
+      return true;
     } catch (error) {
-      choice = { embedder: null, notice: t('notice.modelFailed', { detail: errorSummary(error) }) };
+      return this.openFailed(error);
     }
-    if (this.disposed) {
-      await choice.embedder?.dispose();
-      return false;
-    }
-    if (choice.notice) notify(choice.notice);
-    const embedder = choice.embedder ? new GuardedEmbedder(choice.embedder) : null;
-    try {
-      this.index = await VisionIndex.open({ ...this.coreOptions(settings), embedder });
-      this.embedder = embedder;
-    } catch (error) {
-      await embedder?.dispose();
-      if (!embedder) return this.openFailed(error);
-      notify(t('notice.modelFailed', { detail: errorSummary(error) }));
-      try {
-        this.index = await VisionIndex.open({ ...this.coreOptions(settings), embedder: null });
-      } catch (second) {
-        return this.openFailed(second);
-      }
-    }
-    if (this.disposed) await this.closeEmbedder();
-    return !this.disposed;
   }
 
-  private coreOptions(settings: VisiewijzerSettings): { storage: IndexStorage; source: NoteSource; folders: VisiewijzerSettings['folders'] } {
+  private parts(settings: VisiewijzerSettings): IndexParts {
     return { storage: this.options.storage, source: this.options.source, folders: settings.folders };
   }
 
@@ -259,7 +241,7 @@ export class IndexService {
     try {
       const report = await index.update(control);
       this.lastReport = report;
-      this.announce(report);
+      this.notices.announce(report);
       this.setStatus({ kind: 'ready', mode: report.mode, notes: report.notes, chunks: report.chunks });
     } catch (error) {
       if (this.disposed) return;
@@ -290,20 +272,9 @@ export class IndexService {
     console.error('Visiewijzer: the embedding model failed', error.cause);
     await this.closeEmbedder();
     try {
-      this.index = await VisionIndex.open({ ...this.coreOptions(this.options.settings()), embedder: null });
+      this.index = await openKeywordOnly(this.parts(this.options.settings()));
     } catch (second) {
       this.openFailed(second);
-    }
-  }
-
-  /** Tells the user what they need to know from an update, once per problem. */
-  private announce(report: IndexReport): void {
-    const fresh = report.skipped.filter((s) => !this.announcedSkips.has(`${s.path}\n${s.reason}`));
-    for (const s of fresh) this.announcedSkips.add(`${s.path}\n${s.reason}`);
-    const first = fresh[0];
-    if (first) notify(t('notice.skipped', { count: fresh.length, path: first.path, reason: first.reason }));
-    for (const message of report.messages) {
-      if (!message.startsWith(CORE_KEYWORD_ONLY_PREFIX)) notify(t('notice.indexMessage', { message }));
     }
   }
 

@@ -31,15 +31,29 @@ export type DownloadOutcome = 'done' | 'declined' | 'cancelled' | 'failed' | 'un
 
 export class ModelDownload {
   private abort: AbortController | null = null;
+  private readonly listeners = new Set<(text: string) => void>();
 
   constructor(private readonly deps: ModelDownloadDeps) {}
+
+  private tell(text: string): void {
+    for (const listener of this.listeners) listener(text);
+  }
 
   get running(): boolean {
     return this.abort !== null;
   }
 
-  /** Asks, downloads, reports. `onProgress` receives the same text as the progress notice. */
-  async start(onProgress: (text: string) => void = () => undefined): Promise<DownloadOutcome> {
+  /** Calls `listener` with the progress text (as in the notice) while a download runs; returns the unsubscribe. */
+  onProgress(listener: (text: string) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Asks, downloads, reports progress in a notice and to `onProgress` listeners. `onStarted` runs once
+   * the user agreed and the download begins (the settings tab then shows a cancel button).
+   */
+  async start(onStarted: () => void = () => undefined): Promise<DownloadOutcome> {
     const { deps } = this;
     if (this.abort) return 'busy';
     if (!deps.ortVersion) return 'unavailable';
@@ -57,6 +71,7 @@ export class ModelDownload {
 
     const abort = new AbortController();
     this.abort = abort;
+    onStarted();
     const notice = notify(t('download.progress', { index: 1, count: details.files.length, file: details.files[0]?.path ?? '', mb: 0 }), 0);
     const show = (progress: DownloadProgress): void => {
       const text = t('download.progress', {
@@ -66,7 +81,7 @@ export class ModelDownload {
         mb: (progress.totalBytes / 1e6).toFixed(1),
       });
       notice.setMessage(text);
-      onProgress(text);
+      this.tell(text);
     };
     try {
       const result = await downloadModel({
@@ -82,14 +97,14 @@ export class ModelDownload {
       notice.hide();
       const done = t('download.done', { mb: (result.bytes / 1e6).toFixed(1) });
       notify(done);
-      onProgress(done);
+      this.tell(done);
       deps.onDownloaded();
       return 'done';
     } catch (error) {
       notice.hide();
       if (error instanceof DownloadCancelledError) {
         notify(t('download.cancelled'));
-        onProgress(t('download.cancelled'));
+        this.tell(t('download.cancelled'));
         return 'cancelled';
       }
       reportError(error, 'error.download');

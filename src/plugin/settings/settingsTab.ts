@@ -1,8 +1,9 @@
 /**
  * Visiewijzer's settings tab, in Dutch or English: language, folders per note role, the language model
  * (with a consent-first download), the index (location, state, rebuild) and a privacy note.
+ * Described once as sections; drawn by `display()` before Obsidian 1.13 and declaratively after.
  */
-import { PluginSettingTab, Setting, type App, type Plugin } from 'obsidian';
+import { PluginSettingTab, requireApiVersion, type App, type Plugin, type SettingDefinitionItem } from 'obsidian';
 import type { IndexReport } from '../../core/index/indexReport';
 import { DEFAULT_ROLE_FOLDERS } from '../../core/notes/roles';
 import { NOTE_ROLES, type NoteRole } from '../../core/notes/types';
@@ -11,8 +12,9 @@ import { t, type LanguageSetting } from '../i18n/i18n';
 import { statusText, type IndexStatus } from '../indexing/indexStatus';
 import { reportError } from '../messages';
 import type { ModelDownload } from './modelDownload';
-import { renderModelSettings } from './modelSettings';
+import { modelSection } from './modelSettings';
 import { checkFolderName, type VisiewijzerSettings } from './settings';
+import { drawSections, toDefinitions, type SettingRow, type SettingSection } from './settingSections';
 import type { SettingsStore } from './settingsStore';
 
 /** What the tab shows of, and asks of, the index service. */
@@ -39,96 +41,123 @@ const FOLDER_NAME_KEYS = {
   praktijk: 'settings.folder.praktijk',
 } as const satisfies Record<NoteRole, string>;
 
-// minAppVersion is 1.11.4, so the tab is drawn imperatively in display(); the declarative
-// getSettingDefinitions() (1.13+) can replace it once the minimum version allows.
-// eslint-disable-next-line obsidianmd/settings-tab/prefer-setting-definitions
 export class VisiewijzerSettingTab extends PluginSettingTab {
-  private stopWatching: (() => void) | null = null;
+  private cleanups: (() => void)[] = [];
 
   constructor(app: App, plugin: Plugin, private readonly deps: SettingsTabDeps) {
     super(app, plugin);
   }
 
+  /** Obsidian 1.13+: the rows as definitions (also indexed for the settings search). */
+  override getSettingDefinitions(): SettingDefinitionItem[] {
+    return toDefinitions(this.sections());
+  }
+
+  /** Obsidian before 1.13 (the minimum version is 1.11.4): draws the rows itself. */
   override display(): void {
-    this.render();
+    this.draw();
   }
 
   override hide(): void {
-    this.stopWatching?.();
-    this.stopWatching = null;
+    this.runCleanups();
     super.hide();
   }
 
-  /** Draws the whole tab (again). */
-  private render(): void {
-    const { containerEl, deps } = this;
-    containerEl.empty();
-    this.stopWatching?.();
+  private draw(): void {
+    this.runCleanups();
+    this.containerEl.empty();
+    this.cleanups = drawSections(this.containerEl, this.sections());
+  }
+
+  /** Redraws after a change that alters what the tab shows (from 1.13 Obsidian draws the definitions). */
+  private refresh(): void {
+    if (requireApiVersion('1.13.0')) this.update();
+    else this.draw();
+  }
+
+  private runCleanups(): void {
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
+  }
+
+  private sections(): SettingSection[] {
+    const { deps } = this;
     const settings = deps.store.current;
-    this.renderLanguage(containerEl, settings);
-    this.renderFolders(containerEl, settings);
-    renderModelSettings(containerEl, {
-      settings,
-      save: (change) => this.save(change),
-      checkModel: () => deps.checkModel(),
-      download: deps.download,
-      redraw: () => this.render(),
-    });
-    this.renderIndex(containerEl);
-    new Setting(containerEl).setName(t('settings.privacy.heading')).setHeading();
-    containerEl.createEl('p', { cls: 'setting-item-description visiewijzer-privacy', text: t('settings.privacy.text') });
+    return [
+      this.languageSection(settings),
+      this.folderSection(settings),
+      modelSection({ settings, save: (change) => this.save(change), checkModel: () => deps.checkModel(), download: deps.download, redraw: () => this.refresh() }),
+      this.indexSection(),
+      { heading: t('settings.privacy.heading'), rows: [{ name: t('settings.privacy.name'), desc: t('settings.privacy.text') }] },
+    ];
   }
 
-  private renderLanguage(containerEl: HTMLElement, settings: VisiewijzerSettings): void {
-    new Setting(containerEl)
-      .setName(t('settings.language.name'))
-      .setDesc(t('settings.language.desc'))
-      .addDropdown((dropdown) =>
-        dropdown
-          .addOption('auto', t('settings.language.auto'))
-          .addOption('nl', t('settings.language.nl'))
-          .addOption('en', t('settings.language.en'))
-          .setValue(settings.language)
-          .onChange(async (value) => {
-            const language: LanguageSetting = value === 'nl' || value === 'en' ? value : 'auto';
-            await this.save((draft) => (draft.language = language));
-            this.render();
-          }),
-      );
-  }
-
-  private renderFolders(containerEl: HTMLElement, settings: VisiewijzerSettings): void {
-    new Setting(containerEl).setName(t('settings.folders.heading')).setDesc(t('settings.folders.desc')).setHeading();
-    for (const role of NOTE_ROLES) {
-      const setting = new Setting(containerEl).setName(t(FOLDER_NAME_KEYS[role]));
-      setting.addText((text) =>
-        text
-          .setPlaceholder(DEFAULT_ROLE_FOLDERS[role])
-          .setValue(settings.folders[role])
-          .onChange(async (value) => {
-            const name = checkFolderName(value);
-            setting.setDesc(name === null ? t('settings.folder.invalid') : '');
-            setting.settingEl.toggleClass('visiewijzer-invalid', name === null);
-            if (name !== null) await this.save((draft) => (draft.folders[role] = name));
-          }),
-      );
-    }
-  }
-
-  private renderIndex(containerEl: HTMLElement): void {
-    const { index, indexDir } = this.deps;
-    new Setting(containerEl).setName(t('settings.index.heading')).setHeading();
-    new Setting(containerEl).setName(t('settings.index.location.name')).setDesc(t('settings.index.location.desc', { dir: indexDir }));
-    const state = new Setting(containerEl).setName(t('settings.index.state.name'));
-    const show = (): void => {
-      state.setDesc(describeIndex(index.lastReport, index.status));
+  private languageSection(settings: VisiewijzerSettings): SettingSection {
+    const row: SettingRow = {
+      name: t('settings.language.name'),
+      desc: t('settings.language.desc'),
+      render: (setting) => {
+        setting.addDropdown((dropdown) =>
+          dropdown
+            .addOption('auto', t('settings.language.auto'))
+            .addOption('nl', t('settings.language.nl'))
+            .addOption('en', t('settings.language.en'))
+            .setValue(settings.language)
+            .onChange(async (value) => {
+              const language: LanguageSetting = value === 'nl' || value === 'en' ? value : 'auto';
+              await this.save((draft) => (draft.language = language));
+              this.refresh();
+            }),
+        );
+      },
     };
-    show();
-    this.stopWatching = index.onStatus(show);
-    new Setting(containerEl)
-      .setName(t('settings.index.rebuild.name'))
-      .setDesc(t('settings.index.rebuild.desc'))
-      .addButton((button) => button.setButtonText(t('settings.index.rebuild.button')).onClick(() => void index.rebuild()));
+    return { rows: [row] };
+  }
+
+  private folderSection(settings: VisiewijzerSettings): SettingSection {
+    return {
+      heading: t('settings.folders.heading'),
+      rows: NOTE_ROLES.map((role) => ({
+        name: t(FOLDER_NAME_KEYS[role]),
+        render: (setting) => {
+          setting.addText((text) =>
+            text
+              .setPlaceholder(DEFAULT_ROLE_FOLDERS[role])
+              .setValue(settings.folders[role])
+              .onChange(async (value) => {
+                const name = checkFolderName(value);
+                setting.setDesc(name === null ? t('settings.folder.invalid') : '');
+                setting.settingEl.toggleClass('visiewijzer-invalid', name === null);
+                if (name !== null) await this.save((draft) => (draft.folders[role] = name));
+              }),
+          );
+        },
+      })),
+    };
+  }
+
+  private indexSection(): SettingSection {
+    const { index, indexDir } = this.deps;
+    return {
+      heading: t('settings.index.heading'),
+      rows: [
+        { name: t('settings.index.location.name'), desc: t('settings.index.location.desc', { dir: indexDir }) },
+        {
+          name: t('settings.index.state.name'),
+          desc: describeIndex(index.lastReport, index.status),
+          render: (setting) =>
+            index.onStatus(() => {
+              setting.setDesc(describeIndex(index.lastReport, index.status));
+            }),
+        },
+        {
+          name: t('settings.index.rebuild.name'),
+          desc: t('settings.index.rebuild.desc'),
+          render: (setting) => {
+            setting.addButton((button) => button.setButtonText(t('settings.index.rebuild.button')).onClick(() => void index.rebuild()));
+          },
+        },
+      ],
+    };
   }
 
   private async save(change: (draft: VisiewijzerSettings) => void): Promise<void> {
@@ -149,10 +178,7 @@ export function describeIndex(report: IndexReport | null, status: IndexStatus): 
         mode: t(report.mode === 'hybrid' ? 'settings.index.mode.hybrid' : 'settings.index.mode.keyword'),
       })
     : t('settings.index.state.none');
-  return status.kind === 'ready' || status.kind === 'idle' ? base : `${base} ${statusLine(status)}`;
-}
-
-/** The status bar text without the plugin name in front. */
-function statusLine(status: IndexStatus): string {
-  return statusText(status).replace(/^Visiewijzer:\s*/, '');
+  if (status.kind === 'ready' || status.kind === 'idle') return base;
+  // The status bar text without the plugin name in front.
+  return `${base} ${statusText(status).replace(/^Visiewijzer:\s*/, '')}`;
 }
