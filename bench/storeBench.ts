@@ -11,7 +11,7 @@ import path from 'node:path';
 import { NodeIndexStorage } from '../src/cli/nodeIndexStorage';
 import { decodeVectorFiles, encodeVectorFiles, VECTORS_FILE, VECTORS_META_FILE } from '../src/core/index/vectorFile';
 import { VectorStore } from '../src/core/index/vectorStore';
-import { seededRandom } from './syntheticText';
+import { seededRandom } from '../src/core/util/seededRandom';
 
 /** Measurements of one system at one size; times in milliseconds. */
 export interface StoreBenchRow {

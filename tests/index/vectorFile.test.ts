@@ -1,3 +1,4 @@
+import { seededRandom as random } from '../../src/core/util/seededRandom';
 import { describe, expect, it } from 'vitest';
 import {
   decodeVectorFiles,
@@ -12,16 +13,6 @@ import { murmur3 } from '../../src/core/util/checksum';
 const FINGERPRINT = 'Xenova/multilingual-e5-small|q8|mean|norm';
 const text = new TextEncoder();
 
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomStore(count: number, dim: number, seed: number): VectorStore {
   const next = random(seed);

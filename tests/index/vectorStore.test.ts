@@ -1,17 +1,7 @@
+import { seededRandom as random } from '../../src/core/util/seededRandom';
 import { describe, expect, it } from 'vitest';
 import { VectorStore } from '../../src/core/index/vectorStore';
 
-/** Deterministic pseudo-random numbers (mulberry32), so failures can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function randomVector(dim: number, next: () => number): number[] {
   return Array.from({ length: dim }, () => next() * 2 - 1);
