@@ -26,6 +26,19 @@ const ortWebVersion = bundledOrtWebVersion(root);
 const WORKER_ONLY = /node_modules\/(@huggingface\/transformers|onnxruntime-(web|common|node))\//;
 
 /** Fails the main.js build when transformers.js leaks into the main thread bundle. */
+/**
+ * remark's entity decoder has a browser build that decodes through `innerHTML` on a detached element at load.
+ * Obsidian's guidelines forbid innerHTML, and it breaks once parsing runs in a worker: use the table-based build.
+ */
+const entityDecoderWithoutDom = {
+  name: 'entity-decoder-without-dom',
+  setup(build) {
+    build.onResolve({ filter: /^decode-named-character-reference$/ }, () => ({
+      path: fileURLToPath(new URL('./node_modules/decode-named-character-reference/index.js', import.meta.url)),
+    }));
+  },
+};
+
 const keepInferenceInWorker = {
   name: 'keep-inference-in-worker',
   setup(build) {
@@ -55,7 +68,7 @@ const pluginBuild = {
   legalComments: 'none',
   metafile: true,
   logLevel: 'info',
-  plugins: [inlineWorkerPlugin({ production }), forbidNodeOnlyPackages, keepInferenceInWorker],
+  plugins: [inlineWorkerPlugin({ production }), forbidNodeOnlyPackages, keepInferenceInWorker, entityDecoderWithoutDom],
 };
 
 // Node builds: the native runtime and sharp load from node_modules at run time; bundling them breaks.

@@ -18,7 +18,11 @@ need(typeof manifest.description === 'string' && manifest.description.length <= 
 need(typeof manifest.author === 'string' && manifest.author.length > 0, 'author is required');
 need(typeof manifest.isDesktopOnly === 'boolean', 'isDesktopOnly is required');
 let size = 0;
-try { size = statSync('main.js').size; } catch { problems.push('main.js is missing: run the build first'); }
+try {
+  size = statSync('main.js').size;
+  // Obsidian's review rejects innerHTML; a dependency's browser build can bring it in unnoticed.
+  need(!readFileSync('main.js', 'utf8').includes('innerHTML'), 'main.js uses innerHTML (check which dependency brings it in)');
+} catch { problems.push('main.js is missing: run the build first'); }
 
 if (problems.length > 0) {
   console.error(`manifest check failed:\n- ${problems.join('\n- ')}`);

@@ -7,6 +7,9 @@
  * a `.wasm` from another onnxruntime-web build does not fit the JavaScript that loads it.
  */
 
+/** The model used when none is configured: multilingual (handles Dutch), 384 dims, about 120 MB in q8. */
+export const DEFAULT_MODEL_ID = 'Xenova/multilingual-e5-small';
+
 /** Weight precision. `q8` is the quantized ONNX file (about 4x smaller), `fp32` the full one. */
 export type ModelDtype = 'q8' | 'fp32';
 

@@ -7,14 +7,13 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { env, pipeline, type FeatureExtractionPipeline } from '@huggingface/transformers';
 import type { EmbedKind, Embedder, EmbedderInfo } from '../index/types';
-import { onnxFileFor, type ModelDtype } from './modelFiles';
+import { DEFAULT_MODEL_ID, onnxFileFor, type ModelDtype } from './modelFiles';
 import { applyPrefix, prefixesForModel, type EmbedPrefixes } from './modelPrefixes';
 import { embedInCheckedBatches, findVectorProblem } from './vectorCheck';
 
 export { EmbeddingError } from './vectorCheck';
 
-/** The model used when none is configured: multilingual (Dutch works well), 384 dims, about 120 MB in q8. */
-export const DEFAULT_MODEL_ID = 'Xenova/multilingual-e5-small';
+export { DEFAULT_MODEL_ID };
 
 /** Most texts per model call; larger batches of long chunks ran out of memory in peer plugins. */
 export const MAX_BATCH_SIZE = 32;

@@ -4,16 +4,12 @@
  * reported by name; values that are fine are kept, and unknown keys are carried along when saving.
  */
 import { normalizePath } from 'obsidian';
-import { isValidModelId, type ModelDtype } from '../../core/embedding/modelFiles';
+import { DEFAULT_MODEL_ID, isValidModelId, type ModelDtype } from '../../core/embedding/modelFiles';
 import { DEFAULT_ROLE_FOLDERS, type RoleFolders } from '../../core/notes/roles';
 import { NOTE_ROLES } from '../../core/notes/types';
 import type { LanguageSetting } from '../i18n/i18n';
 
-/**
- * The default embedding model. Kept here rather than imported from the Node embedder, whose module
- * pulls transformers.js into main.js; it must equal `DEFAULT_MODEL_ID` there.
- */
-export const DEFAULT_MODEL_ID = 'Xenova/multilingual-e5-small';
+export { DEFAULT_MODEL_ID };
 
 export interface VisiewijzerSettings {
   /** Top-level folder per note role. */
