@@ -7,8 +7,8 @@ describe('chunkNote', () => {
     const note = parseNote('Beleid/Toetsbeleid.md', '# Toetsbeleid\n\nWe toetsen om te leren.\n\n## Formatief\n\n' + 'De leraar gebruikt wisbordjes om te zien wat leerlingen al kunnen. '.repeat(8) + '\n');
     const chunks = chunkNote(note, 'beleid');
     expect(chunks.map((c) => [c.id, c.headingPath, c.startLine, c.endLine])).toEqual([
-      ['Beleid/Toetsbeleid.md#0', ['Toetsbeleid'], 3, 3],
-      ['Beleid/Toetsbeleid.md#1', ['Toetsbeleid', 'Formatief'], 7, 7],
+      ['Beleid/Toetsbeleid.md#0', ['Toetsbeleid'], 1, 3],
+      ['Beleid/Toetsbeleid.md#1', ['Toetsbeleid', 'Formatief'], 5, 7],
     ]);
     expect(chunks[1]?.text.startsWith('Toetsbeleid > Toetsbeleid > Formatief\nDe leraar')).toBe(true);
     expect(chunks[1]?.role).toBe('beleid');
@@ -20,7 +20,7 @@ describe('chunkNote', () => {
     const chunks = chunkNote(parseNote('Visie/K.md', `## Eigenaarschap\n\n${items}\n`), 'visie');
     expect(chunks.length).toBeGreaterThan(2);
     for (const c of chunks) expect(estimateTokens(c.text)).toBeLessThanOrEqual(400 + 20);
-    expect(chunks[0]?.startLine).toBe(3);
+    expect(chunks[0]?.startLine).toBe(1);
     expect(chunks[chunks.length - 1]?.endLine).toBe(62);
     for (let i = 1; i < chunks.length; i++) expect(chunks[i]!.startLine).toBe(chunks[i - 1]!.endLine + 1);
   });

@@ -75,7 +75,7 @@ describe('incremental indexing', () => {
     const result = await index.search('breuken vergelijken');
     expect(result.mode).toBe('keyword-only');
     expect(result.notice).toMatch(/Keyword search only/);
-    expect(result.hits[0]).toMatchObject({ path: 'Lessen/Rekenen groep 5.md', heading: 'Lesdoel', startLine: 5, endLine: 5, vectorScore: null });
+    expect(result.hits[0]).toMatchObject({ path: 'Lessen/Rekenen groep 5.md', heading: 'Lesdoel', startLine: 3, endLine: 5, vectorScore: null, snippet: 'De leerling kan breuken vergelijken.' });
   });
 
   it('adds vectors later for chunks indexed keyword-only', async () => {

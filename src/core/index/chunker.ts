@@ -41,7 +41,8 @@ export function chunkNote(note: ParsedNote, role: NoteRole | null, options: Chun
       appendSection(previous, section, pieces[0] ?? []);
       continue;
     }
-    for (const piece of pieces) drafts.push(newDraft(section.headingPath, piece));
+    // The first piece starts at the heading line, so a hit opens at its heading and shows it.
+    pieces.forEach((piece, i) => drafts.push(newDraft(section.headingPath, piece, i === 0 && section.heading !== null ? section.startLine : undefined)));
   }
   return drafts.map((draft, ordinal) => toChunk(note, role, draft, ordinal));
 }
@@ -61,10 +62,10 @@ function toChunk(note: ParsedNote, role: NoteRole | null, draft: Draft, ordinal:
   };
 }
 
-function newDraft(headingPath: string[], blocks: TextBlock[]): Draft {
+function newDraft(headingPath: string[], blocks: TextBlock[], headingLine?: number): Draft {
   return {
     headingPath,
-    startLine: blocks[0]?.startLine ?? 1,
+    startLine: headingLine ?? blocks[0]?.startLine ?? 1,
     endLine: blocks[blocks.length - 1]?.endLine ?? 1,
     lines: blocks.map((b) => b.text),
     tokens: blocks.reduce((sum, b) => sum + estimateTokens(b.text), 0),

@@ -5,7 +5,10 @@ import { dutchTerm, tokenize } from '../index/dutchText';
  * the line that shares most terms with the query.
  */
 export function makeSnippet(noteText: string, startLine: number, endLine: number, query = '', maxChars = 240): string {
-  const lines = noteText.replace(/\r\n?/g, '\n').split('\n').slice(startLine - 1, endLine)
+  const raw = noteText.replace(/\r\n?/g, '\n').split('\n').slice(startLine - 1, endLine);
+  // The heading is already in the citation; the snippet shows the passage itself.
+  const body = raw.filter((line) => !/^#{1,6}\s/.test(line));
+  const lines = (body.some((line) => line.trim() !== '') ? body : raw)
     .map(stripMarkdown)
     .filter((line) => line !== '');
   if (lines.length === 0) return '';
@@ -19,7 +22,6 @@ export function makeSnippet(noteText: string, startLine: number, endLine: number
       bestScore = score;
     }
   });
-  // Skip a bare heading line when the match is the heading itself.
   const text = lines.slice(best).join(' ').replace(/\s+/g, ' ').trim();
   return text.length > maxChars ? `${text.slice(0, maxChars - 1).replace(/\s+\S*$/, '')}…` : text;
 }
