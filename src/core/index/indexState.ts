@@ -2,7 +2,7 @@ import type { NoteRole } from '../notes/types';
 import type { Chunk, IndexStorage } from './types';
 import { KeywordIndex } from './keywordIndex';
 import { VectorStore } from './vectorStore';
-import { decodeVectorFiles, encodeVectorFiles, IndexFormatError, VECTORS_FILE, VECTORS_META_FILE } from './vectorFile';
+import { VectorFiles, type VectorModel } from './vectorPersistence';
 
 export const STATE_FILE = 'index.json';
 export const KEYWORD_FILE = 'keyword.json';
@@ -19,12 +19,7 @@ export interface NoteRecord {
   chunks: ChunkRecord[];
 }
 
-/** The embedder the vectors came from; null for a keyword-only index. */
-export interface VectorModel {
-  modelId: string;
-  fingerprint: string;
-  dim: number;
-}
+export type { VectorModel };
 
 interface StateFile {
   format: number;
@@ -47,6 +42,7 @@ export class IndexState {
   readonly stale = new Set<string>();
   /** What happened on load, in words for the user. */
   readonly messages: string[] = [];
+  private readonly vectorFiles = new VectorFiles();
 
   private byHash: Map<string, string[]> | null = null;
 
@@ -117,13 +113,7 @@ export class IndexState {
 
   async save(storage: IndexStorage): Promise<void> {
     // Order matters: the state file is written last, so after a crash it never names data that is missing.
-    if (this.vectors && this.model) {
-      const live = this.liveHashes();
-      for (const id of this.vectors.ids()) if (!live.has(id)) this.vectors.delete(id);
-      const files = encodeVectorFiles(this.vectors, this.model.fingerprint);
-      await storage.write(VECTORS_FILE, files.vectors);
-      await storage.write(VECTORS_META_FILE, files.meta);
-    }
+    if (this.vectors && this.model) await this.vectorFiles.save(storage, this.vectors, this.liveHashes(), this.model);
     await storage.write(KEYWORD_FILE, new TextEncoder().encode(this.keyword.toJSON()));
     const file: StateFile = { format: STATE_FORMAT, model: this.model, notes: {} };
     for (const [path, note] of this.notes) {
@@ -158,19 +148,11 @@ export class IndexState {
   private async loadVectors(storage: IndexStorage, model: VectorModel): Promise<void> {
     const previous = this.model;
     this.model = model;
-    this.vectors = new VectorStore(model.dim);
     if (previous && previous.fingerprint !== model.fingerprint) {
       this.messages.push(`The embedding model changed (${previous.modelId} → ${model.modelId}); all vectors will be rebuilt.`);
+      this.vectors = new VectorStore(model.dim);
     } else {
-      const [vectors, meta] = await Promise.all([storage.read(VECTORS_FILE), storage.read(VECTORS_META_FILE)]);
-      if (vectors && meta) {
-        try {
-          this.vectors = decodeVectorFiles(vectors, meta, { fingerprint: model.fingerprint, dim: model.dim });
-        } catch (error) {
-          const reason = error instanceof IndexFormatError ? error.message : 'The vector index could not be read; it will be rebuilt.';
-          this.messages.push(reason);
-        }
-      }
+      this.vectors = await this.vectorFiles.load(storage, model, this.messages);
     }
     for (const [path, note] of this.notes) {
       if (note.chunks.some((c) => !this.vectors?.has(c.hash))) this.stale.add(path);

@@ -100,6 +100,15 @@ export function decodeVectorFiles(
   meta: Uint8Array,
   expected?: { fingerprint?: string; dim?: number },
 ): VectorStore {
+  return decodeVectorFilesWithMeta(vectors, meta, expected).store;
+}
+
+/** As {@link decodeVectorFiles}, also returning the sidecar (its checksum names this exact file). */
+export function decodeVectorFilesWithMeta(
+  vectors: Uint8Array,
+  meta: Uint8Array,
+  expected?: { fingerprint?: string; dim?: number },
+): { store: VectorStore; meta: VectorMeta } {
   const info = parseMeta(meta);
   const { dim, count } = checkHeader(vectors, info);
   if (checksumLabel(vectors) !== info.checksum) {
@@ -121,7 +130,7 @@ export function decodeVectorFiles(
       `The vector index holds vectors of ${dim} dimensions, but the embedding model makes ${expected.dim}; it will be rebuilt.`,
     );
   }
-  return VectorStore.fromTrustedRows(dim, info.ids, readRows(vectors, count * dim));
+  return { store: VectorStore.fromTrustedRows(dim, info.ids, readRows(vectors, count * dim)), meta: info };
 }
 
 function corrupt(what: string): IndexFormatError {

@@ -1,0 +1,89 @@
+import type { IndexStorage } from './types';
+import { VectorStore } from './vectorStore';
+import { decodeVectorFilesWithMeta, encodeVectorFiles, IndexFormatError, VECTORS_FILE, VECTORS_META_FILE } from './vectorFile';
+
+export const VECTORS_DELTA_FILE = 'vectors-delta.bin';
+export const VECTORS_DELTA_META_FILE = 'vectors-delta.json';
+
+/** The embedder the vectors came from. */
+export interface VectorModel {
+  modelId: string;
+  fingerprint: string;
+  dim: number;
+}
+
+/** Rewrite the base once the vectors added or dropped since then pass this share of it. */
+const COMPACT_SHARE = 0.1;
+const MIN_DELTA_BEFORE_COMPACT = 256;
+
+/**
+ * Keeps the vectors on disk as a large base file plus a small delta of the vectors added since. An update
+ * that embeds a few chunks writes only the delta, so saving stays fast on a large vault; the base is
+ * rewritten when the delta (or the garbage in the base) grows past 10 %. The delta names the checksum of
+ * the base it extends: a delta left over from a crash between two writes is ignored, never mixed in, and
+ * the chunks it held are simply embedded again.
+ */
+export class VectorFiles {
+  private baseChecksum: string | null = null;
+  private baseIds = new Set<string>();
+
+  /** Loads base and delta into one store. Problems become a message; the store is then (partly) empty. */
+  async load(storage: IndexStorage, model: VectorModel, messages: string[]): Promise<VectorStore> {
+    const [vectors, meta] = await Promise.all([storage.read(VECTORS_FILE), storage.read(VECTORS_META_FILE)]);
+    if (!vectors || !meta) return new VectorStore(model.dim);
+    let store: VectorStore;
+    try {
+      const base = decodeVectorFilesWithMeta(vectors, meta, { fingerprint: model.fingerprint, dim: model.dim });
+      store = base.store;
+      this.baseChecksum = base.meta.checksum;
+      this.baseIds = new Set(base.meta.ids);
+    } catch (error) {
+      messages.push(error instanceof IndexFormatError ? error.message : 'The vector index could not be read; it will be rebuilt.');
+      return new VectorStore(model.dim);
+    }
+    const [delta, deltaMeta] = await Promise.all([storage.read(VECTORS_DELTA_FILE), storage.read(VECTORS_DELTA_META_FILE)]);
+    if (delta && deltaMeta) {
+      try {
+        const extra = decodeVectorFilesWithMeta(delta, deltaMeta, { fingerprint: deltaFingerprint(model, this.baseChecksum), dim: model.dim }).store;
+        for (const id of extra.ids()) {
+          const vector = extra.get(id);
+          if (vector) store.set(id, vector);
+        }
+      } catch {
+        // A delta of another base (a crash between writes): its chunks are re-embedded by the next update.
+      }
+    }
+    return store;
+  }
+
+  /** Drops vectors no chunk uses, then writes the delta or, when due, a new base. */
+  async save(storage: IndexStorage, store: VectorStore, live: Set<string>, model: VectorModel, forceCompact = false): Promise<void> {
+    for (const id of store.ids()) if (!live.has(id)) store.delete(id);
+    const added = store.ids().filter((id) => !this.baseIds.has(id));
+    let garbage = 0;
+    for (const id of this.baseIds) if (!live.has(id)) garbage++;
+    const limit = Math.max(MIN_DELTA_BEFORE_COMPACT, this.baseIds.size * COMPACT_SHARE);
+    if (forceCompact || this.baseChecksum === null || added.length > limit || garbage > limit) {
+      const files = encodeVectorFiles(store, model.fingerprint);
+      await storage.write(VECTORS_FILE, files.vectors);
+      await storage.write(VECTORS_META_FILE, files.meta);
+      await storage.remove(VECTORS_DELTA_FILE);
+      await storage.remove(VECTORS_DELTA_META_FILE);
+      this.baseChecksum = (JSON.parse(new TextDecoder().decode(files.meta)) as { checksum: string }).checksum;
+      this.baseIds = new Set(store.ids());
+      return;
+    }
+    const delta = new VectorStore(model.dim);
+    for (const id of added) {
+      const vector = store.get(id);
+      if (vector) delta.set(id, vector);
+    }
+    const files = encodeVectorFiles(delta, deltaFingerprint(model, this.baseChecksum));
+    await storage.write(VECTORS_DELTA_FILE, files.vectors);
+    await storage.write(VECTORS_DELTA_META_FILE, files.meta);
+  }
+}
+
+function deltaFingerprint(model: VectorModel, baseChecksum: string | null): string {
+  return `${model.fingerprint}|delta-of:${baseChecksum ?? 'none'}`;
+}
