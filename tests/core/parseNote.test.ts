@@ -92,3 +92,24 @@ describe('parseNote', () => {
     expect(n.tags).toEqual(['burgerschap/groep8']);
   });
 });
+
+describe('parseNote with and without GFM syntax', () => {
+  it('reads task boxes and footnotes as GFM', () => {
+    const n = parseNote('t.md', '## Taken\n\n- [ ] Planbord ophangen\n- [x] Rollen uitleggen\n\nZie bron[^1].\n\n[^1]: Het schoolplan.\n');
+    expect(n.sections[0]?.listItems.map((i) => i.text)).toEqual(['Planbord ophangen', 'Rollen uitleggen']);
+    expect(n.sections[0]?.text).toContain('Het schoolplan.');
+  });
+
+  it('gives the same sections for every example-vault note whichever parser runs', async () => {
+    const { loadExampleVault } = await import('../helpers/memoryNoteSource');
+    for (const [path, text] of Object.entries(loadExampleVault())) {
+      const plain = parseNote(path, text);
+      // A trailing strikethrough forces the GFM parser; drop the block it adds before comparing.
+      const gfm = parseNote(path, `${text}\n\n~~x~~\n`);
+      const last = gfm.sections[gfm.sections.length - 1];
+      last?.blocks.pop();
+      if (last) last.text = last.blocks.map((b) => b.text).join('\n');
+      expect(gfm.sections.map((s) => s.blocks), path).toEqual(plain.sections.map((s) => s.blocks));
+    }
+  });
+});

@@ -8,7 +8,15 @@ import type { ListItem, ParsedNote, Section, TextBlock } from './types';
 import { findTags, findWikilinks, frontmatterTags, renderWikilinks } from './obsidianSyntax';
 import { noteTitle } from '../util/slug';
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+const gfmProcessor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+const plainProcessor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']);
+
+/**
+ * GFM parsing doubles the cost of a note (its autolink scan runs over every character), so it is used
+ * only when the note has syntax only GFM understands: a table row, a task box, a footnote or ~~strike~~.
+ * Everything else parses the same with plain CommonMark.
+ */
+const GFM_SYNTAX = /^\s*\|.*\||\|\s*:?-{3,}|^\s*[-*+]\s+\[[ xX]\]|\[\^[^\]]+\]|~~/m;
 
 /**
  * Parses a Markdown note into sections with heading paths and line ranges.
@@ -16,7 +24,7 @@ const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatte
  */
 export function parseNote(path: string, markdown: string): ParsedNote {
   const source = markdown.replace(/\r\n?/g, '\n');
-  const tree = processor.parse(source);
+  const tree = (GFM_SYNTAX.test(source) ? gfmProcessor : plainProcessor).parse(source);
   const note: ParsedNote = {
     path,
     title: noteTitle(path),
