@@ -15,6 +15,7 @@ import { IndexStatusBar } from './indexing/indexStatusBar';
 import { TimerSet } from './indexing/timerSet';
 import { watchVault } from './indexing/vaultWatcher';
 import { notify } from './messages';
+import { registerProviderCommands } from './provider/providerCommands';
 import { openPassage } from './search/openPassage';
 import { VisionSearchModal } from './search/searchModal';
 import { searchVisionAndPolicy } from './search/visionSearch';
@@ -57,6 +58,7 @@ export default class VisiewijzerPlugin extends Plugin {
       }).open();
     this.addCommand({ id: 'search-vision', name: t('command.search'), callback: openSearch });
     registerIndexCommands(this, index);
+    registerProviderCommands(this, { store, index, source: new VaultNoteSource(vault), pluginDir: folders.pluginDir });
 
     const statusEl = this.addStatusBarItem();
     const statusBar = new IndexStatusBar(statusEl, index, openSearch);

@@ -43,7 +43,7 @@ describe('loading the plugin', () => {
     const { app } = await loadPlugin({ notes });
 
     expect([...app.commands.keys()].sort()).toEqual(
-      ['cancel-indexing', 'pause-indexing', 'rebuild-index', 'search-vision', 'update-index'].map((id) => `visiewijzer:${id}`),
+      ['ask-vision', 'cancel-indexing', 'clear-ai-log', 'open-ai-log', 'pause-indexing', 'rebuild-index', 'search-vision', 'update-index'].map((id) => `visiewijzer:${id}`),
     );
     for (const command of app.commands.values()) {
       expect(command.hotkeys).toBeUndefined();

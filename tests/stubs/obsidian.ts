@@ -7,17 +7,20 @@
  * so in the comment); keep state a test can read back; add `simulate*` helpers for user actions.
  * Everything marked "stub-only" does not exist in Obsidian. Split over `obsidianDom.ts` (elements),
  * `obsidianVault.ts` (events, files, vault, adapter), `obsidianWorkspace.ts` (workspace, leaves),
- * `obsidianSetting.ts` (settings rows and controls) and `obsidianUi.ts` (notices, modals, menus).
+ * `obsidianSetting.ts` (settings rows and controls), `obsidianSecrets.ts` (keychain) and `obsidianUi.ts`
+ * (notices, modals, menus).
  */
 import { runInThisContext } from 'node:vm';
 import { StubElement, type StubEvent } from './obsidianDom';
 import { FileManager, MetadataCache, Vault, type StubEventRef } from './obsidianVault';
+import { SecretStorage } from './obsidianSecrets';
 import { Setting } from './obsidianSetting';
 import type { Modal } from './obsidianUi';
 import { Workspace } from './obsidianWorkspace';
 
 export { StubElement, stubEvent, type StubEvent, type StubElementInfo } from './obsidianDom';
 export { Events, FileManager, MetadataCache, StubAdapter, TAbstractFile, TFile, TFolder, Vault, type StubEventRef as EventRef } from './obsidianVault';
+export { SecretComponent, SecretStorage } from './obsidianSecrets';
 export { BaseComponent, ButtonComponent, DropdownComponent, Setting, TextComponent, ToggleComponent } from './obsidianSetting';
 export { Menu, MenuItem, Modal, Notice, SuggestModal } from './obsidianUi';
 export { Workspace, WorkspaceLeaf } from './obsidianWorkspace';
@@ -64,11 +67,20 @@ export function setStubApiVersion(version: string): void {
 /** Imitates `moment` only as far as `moment.locale()` (the app's locale); nothing else of moment.js. */
 export const moment = { locale: (): string => language };
 
-type RequestHandler = (request: { url: string; method?: string }) => Promise<{ status: number; arrayBuffer: ArrayBuffer; text: string; json: unknown }>;
+/** Imitates `RequestUrlParam` (the fields a handler may read). */
+interface StubRequestParam {
+  url: string;
+  method?: string;
+  contentType?: string;
+  body?: string | ArrayBuffer;
+  headers?: Record<string, string>;
+  throw?: boolean;
+}
+type RequestHandler = (request: StubRequestParam) => Promise<{ status: number; headers?: Record<string, string>; arrayBuffer: ArrayBuffer; text: string; json: unknown }>;
 let requestHandler: RequestHandler | null = null;
 
 /** Imitates `requestUrl`. Tests never touch the network: it throws unless a test installed a handler. */
-export function requestUrl(request: string | { url: string; method?: string }): Promise<Awaited<ReturnType<RequestHandler>>> {
+export function requestUrl(request: string | StubRequestParam): Promise<Awaited<ReturnType<RequestHandler>>> {
   const param = typeof request === 'string' ? { url: request } : request;
   if (!requestHandler) return Promise.reject(new Error(`stub: network is disabled in tests (requestUrl ${param.url})`));
   return requestHandler(param);
@@ -254,7 +266,7 @@ export abstract class PluginSettingTab {
 }
 
 /**
- * Imitates `App` with a vault, workspace, metadata cache and file manager. Stub-only: `commands` (the palette),
+ * Imitates `App` with a vault, workspace, metadata cache, file manager and secret storage. Stub-only: `commands` (the palette),
  * `runCommand`, `statusBarEl`, `ribbonEl`, `settingTabs`, `openModals`.
  */
 export class App {
@@ -262,6 +274,7 @@ export class App {
   readonly workspace = new Workspace();
   readonly metadataCache = new MetadataCache();
   readonly fileManager = new FileManager(this.vault);
+  readonly secretStorage = new SecretStorage();
   readonly commands = new Map<string, Command>();
   readonly statusBarEl = new StubElement('div');
   readonly ribbonEl = new StubElement('div');

@@ -225,6 +225,11 @@ export class Setting {
   addToggle(cb: (component: ToggleComponent) => unknown): this {
     return this.add(new ToggleComponent(), cb);
   }
+  /** Imitates `addComponent` (1.11.0): the callback builds the component in the control element. */
+  addComponent<T extends BaseComponent>(cb: (el: StubElement) => T): this {
+    this.components.push(cb(this.controlEl));
+    return this;
+  }
   then(cb: (setting: this) => unknown): this {
     cb(this);
     return this;

@@ -230,7 +230,19 @@ export class Vault extends Events {
   }
 
   getAbstractFileByPath(path: string): TAbstractFile | null {
-    return this.getFileByPath(path);
+    return this.getFileByPath(path) ?? this.getFolderByPath(path);
+  }
+
+  /** Imitates `getFolderByPath` (1.5.7): a folder of the vault (a fresh `TFolder` each time), or null. */
+  getFolderByPath(path: string): TFolder | null {
+    return path !== '' && this.adapter.folders.has(path) ? new TFolder(this, path) : null;
+  }
+
+  /** Imitates `createFolder`: fails when something is already at `path`, as Obsidian does. */
+  async createFolder(path: string): Promise<TFolder> {
+    if (this.adapter.folders.has(path) || this.notes.has(path)) throw new Error('Folder already exists.');
+    await this.adapter.mkdir(path);
+    return new TFolder(this, path);
   }
 
   async read(file: TFile): Promise<string> {

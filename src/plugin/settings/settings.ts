@@ -8,6 +8,7 @@ import { DEFAULT_MODEL_ID, isValidModelId, type ModelDtype } from '../../core/em
 import { DEFAULT_ROLE_FOLDERS, type RoleFolders } from '../../core/notes/roles';
 import { NOTE_ROLES } from '../../core/notes/types';
 import type { LanguageSetting } from '../i18n/i18n';
+import { parseAiSettings, type AiSettings } from '../provider/aiSettings';
 
 export { DEFAULT_MODEL_ID };
 
@@ -23,6 +24,8 @@ export interface VisiewijzerSettings {
    */
   localModelDir: string;
   language: LanguageSetting;
+  /** The optional language model and its privacy guard; absent until first changed (read it with `aiSettingsOf`). */
+  ai?: AiSettings;
 }
 
 export const DEFAULT_SETTINGS: VisiewijzerSettings = {
@@ -46,7 +49,7 @@ export interface ParsedSettings {
   extra: Record<string, unknown>;
 }
 
-const KNOWN_KEYS = new Set(['folders', 'modelId', 'dtype', 'localModelDir', 'language']);
+const KNOWN_KEYS = new Set(['folders', 'modelId', 'dtype', 'localModelDir', 'language', 'ai']);
 
 /** Checks stored data (anything `loadData()` returns) and fills in defaults where a value is missing or bad. */
 export function parseSettings(raw: unknown): ParsedSettings {
@@ -68,6 +71,11 @@ export function parseSettings(raw: unknown): ParsedSettings {
   take('dtype', (v) => (v === 'q8' || v === 'fp32' ? v : null));
   take('localModelDir', (v) => (typeof v === 'string' ? checkModelDir(v) : null));
   take('language', (v) => (v === 'auto' || v === 'nl' || v === 'en' ? v : null));
+  if ('ai' in raw && raw['ai'] !== undefined) {
+    const ai = parseAiSettings(raw['ai']);
+    settings.ai = ai.settings;
+    problems.push(...ai.problems);
+  }
 
   if ('folders' in raw && raw['folders'] !== undefined) {
     const folders = raw['folders'];
@@ -102,7 +110,7 @@ export function checkModelDir(value: string): string | null {
 
 /** A deep copy, so callers can change the result without touching the defaults or the live settings. */
 export function cloneSettings(settings: VisiewijzerSettings): VisiewijzerSettings {
-  return { ...settings, folders: { ...settings.folders } };
+  return { ...settings, folders: { ...settings.folders }, ...(settings.ai ? { ai: { ...settings.ai } } : {}) };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -1,9 +1,10 @@
 /**
  * Visiewijzer's settings tab, in Dutch or English: language, folders per note role, the language model
- * (with a consent-first download), the index (location, state, rebuild) and a privacy note.
+ * (with a consent-first download), the index (location, state, rebuild) and privacy, with the optional
+ * AI service and its privacy guard.
  * Described once as sections; drawn by `display()` before Obsidian 1.13 and declaratively after.
  */
-import { PluginSettingTab, requireApiVersion, type App, type Plugin, type SettingDefinitionItem } from 'obsidian';
+import { PluginSettingTab, requestUrl, requireApiVersion, type App, type Plugin, type SettingDefinitionItem } from 'obsidian';
 import type { IndexReport } from '../../core/index/indexReport';
 import { DEFAULT_ROLE_FOLDERS } from '../../core/notes/roles';
 import { NOTE_ROLES, type NoteRole } from '../../core/notes/types';
@@ -11,6 +12,7 @@ import type { ModelProblem } from '../embedding/modelDownloader';
 import { t, type LanguageSetting } from '../i18n/i18n';
 import { statusText, type IndexStatus } from '../indexing/indexStatus';
 import { reportError } from '../messages';
+import { aiSettingRows } from '../provider/aiSettingsSection';
 import type { ModelDownload } from './modelDownload';
 import { modelSection } from './modelSettings';
 import { checkFolderName, type VisiewijzerSettings } from './settings';
@@ -87,7 +89,13 @@ export class VisiewijzerSettingTab extends PluginSettingTab {
       this.folderSection(settings),
       modelSection({ settings, save: (change) => this.save(change), checkModel: () => deps.checkModel(), download: deps.download, redraw: () => this.refresh() }),
       this.indexSection(),
-      { heading: t('settings.privacy.heading'), rows: [{ name: t('settings.privacy.name'), desc: t('settings.privacy.text') }] },
+      {
+        heading: t('settings.privacy.heading'),
+        rows: [
+          { name: t('settings.privacy.name'), desc: t('settings.privacy.text') },
+          ...aiSettingRows({ app: this.app, settings, current: () => deps.store.current, save: (change) => this.save(change), redraw: () => this.refresh(), requestUrl }),
+        ],
+      },
     ];
   }
 
