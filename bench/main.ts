@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { formatStoreBench, runStoreBench } from './storeBench';
 import { formatIndexBench, runIndexBench } from './indexBench';
 import { formatRetrievalEval, runRetrievalEval } from './retrievalEval';
+import { formatLessonCheckEval, runLessonCheckEval } from './lessonCheckEval';
 
 /**
  * `npm run bench`: every speed, size and quality figure in BENCHMARKS.md, measured in one run on this
@@ -28,6 +29,9 @@ async function main(argv: string[]): Promise<void> {
 
   console.log('\n## Retrieval on the example vault (labelled queries, recall@5)\n');
   console.log(formatRetrievalEval(await runRetrievalEval(join(root, 'examples/vault'), join(root, 'tests/fixtures/labels/example-vault-queries.json'), modelDir, 'visiewijzer-tiny')));
+
+  console.log('\n## Lesson-plan check: present versus absent on labelled plans of both example vaults, and speed\n');
+  console.log(formatLessonCheckEval(await runLessonCheckEval(root, modelDir, 'visiewijzer-tiny')));
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

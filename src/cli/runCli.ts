@@ -3,6 +3,9 @@ import { CliError } from './args';
 import { indexCommand } from './commands/indexCommand';
 import { searchCommand } from './commands/searchCommand';
 import { elementsCommand } from './commands/elementsCommand';
+import { redactCommand } from './commands/redactCommand';
+import { askCommand } from './commands/askCommand';
+import { checkCommand } from './commands/checkCommand';
 
 const USAGE = `Visiewijzer: your school's vision, searchable and usable, on your own machine.
 
@@ -10,15 +13,27 @@ Usage:
   visiewijzer index VAULT [--model NAME] [--model-dir DIR] [--keyword-only] [--download] [--json]
   visiewijzer search VAULT "QUERY" [--k 5] [--role visie|beleid|les|praktijk] [--folder F] [--json]
   visiewijzer elements VAULT [--json]
+  visiewijzer redact [--vault VAULT] [--roster PATH] [--school NAME] [--json] < text
+  visiewijzer ask VAULT "QUESTION" [--k 6] [--roster PATH] [--school NAME] [--no-redact-local] [--lang nl|en] [--json]
+  visiewijzer check VAULT NOTE [--mode extractive|model] [--lang nl|en] [--json]   (a lesson plan against the vision)
 
 Model options (every command): --model NAME, --model-dir DIR (a local folder in the Hugging Face layout;
 nothing is downloaded), --dtype q8|fp32, --keyword-only, --download (fetch the model once from the hub).
-The index lives in VAULT/.obsidian/plugins/visiewijzer/index, or in --index-dir DIR.`;
+The index lives in VAULT/.obsidian/plugins/visiewijzer/index, or in --index-dir DIR.
+
+ask and check --mode model use the language model named by VISIEWIJZER_BASE_URL, VISIEWIJZER_MODEL and VISIEWIJZER_API_KEY
+(optional: VISIEWIJZER_PROVIDER openai|azure|ollama|lmstudio|custom, VISIEWIJZER_TIMEOUT seconds). Personal
+data is always redacted first, unless the server is on this machine and --no-redact-local is given; what was
+sent is logged in VAULT/.obsidian/plugins/visiewijzer/audit.jsonl. The roster of names comes from the note or
+folder "Leerlingen en medewerkers" (or --roster PATH) and from frontmatter personen: in every note.`;
 
 const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> = {
   index: indexCommand,
   search: searchCommand,
   elements: elementsCommand,
+  redact: redactCommand,
+  ask: askCommand,
+  check: checkCommand,
 };
 
 /** Runs one CLI command and returns the exit code. Errors become one line on stderr, never a stack trace. */
