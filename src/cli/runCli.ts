@@ -5,6 +5,7 @@ import { searchCommand } from './commands/searchCommand';
 import { elementsCommand } from './commands/elementsCommand';
 import { redactCommand } from './commands/redactCommand';
 import { askCommand } from './commands/askCommand';
+import { generateCommand } from './commands/generateCommand';
 import { checkCommand } from './commands/checkCommand';
 
 const USAGE = `Visiewijzer: your school's vision, searchable and usable, on your own machine.
@@ -15,13 +16,15 @@ Usage:
   visiewijzer elements VAULT [--json]
   visiewijzer redact [--vault VAULT] [--roster PATH] [--school NAME] [--json] < text
   visiewijzer ask VAULT "QUESTION" [--k 6] [--roster PATH] [--school NAME] [--no-redact-local] [--lang nl|en] [--json]
+  visiewijzer generate indicators|kijkwijzer|flitsbezoek|lesideeen|reflectie|vakvoorbeelden VAULT [--element ID]...
+      [--subject S]... [--group G] [--mode extractive|model] [--levels] [--icalt] [--lang nl|en] [--json] [--write] [--folder F]
   visiewijzer check VAULT NOTE [--mode extractive|model] [--lang nl|en] [--json]   (a lesson plan against the vision)
 
 Model options (every command): --model NAME, --model-dir DIR (a local folder in the Hugging Face layout;
 nothing is downloaded), --dtype q8|fp32, --keyword-only, --download (fetch the model once from the hub).
 The index lives in VAULT/.obsidian/plugins/visiewijzer/index, or in --index-dir DIR.
 
-ask and check --mode model use the language model named by VISIEWIJZER_BASE_URL, VISIEWIJZER_MODEL and VISIEWIJZER_API_KEY
+ask, check and generate --mode model use the language model named by VISIEWIJZER_BASE_URL, VISIEWIJZER_MODEL and VISIEWIJZER_API_KEY
 (optional: VISIEWIJZER_PROVIDER openai|azure|ollama|lmstudio|custom, VISIEWIJZER_TIMEOUT seconds). Personal
 data is always redacted first, unless the server is on this machine and --no-redact-local is given; what was
 sent is logged in VAULT/.obsidian/plugins/visiewijzer/audit.jsonl. The roster of names comes from the note or
@@ -33,6 +36,7 @@ const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> =
   elements: elementsCommand,
   redact: redactCommand,
   ask: askCommand,
+  generate: generateCommand,
   check: checkCommand,
 };
 
