@@ -36,6 +36,11 @@ describe('detectRole', () => {
     expect(role('Beleid/x.md', '---\nvisiewijzer: visioen\n---\n')).toMatchObject({ role: 'beleid', via: 'folder', warning: expect.stringContaining('visioen') });
   });
 
+  it('does not warn about the kinds of draft Visiewijzer writes itself, and gives them no role', () => {
+    expect(role('Visiewijzer/Kijkwijzer.md', '---\nvisiewijzer: kijkwijzer\n---\n')).toEqual({ role: null, via: null });
+    expect(role('Visiewijzer/Lesideeen.md', '---\nvisiewijzer: lesideeen\n---\n#lesplan')).toEqual({ role: 'les', via: 'tag' });
+  });
+
   it('finds all three ways in the example vault, and no role in ordinary notes', () => {
     const vault = loadExampleVault();
     const vias = new Set<string>();

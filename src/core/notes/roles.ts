@@ -18,6 +18,12 @@ const FRONTMATTER_VALUES: Record<NoteRole, string[]> = {
   praktijk: ['praktijk', 'goodpractice', 'good-practice', 'practice'],
 };
 
+/**
+ * Values Visiewijzer itself writes into generated drafts (observation forms, indicator lists, answers,
+ * check reports): they say what a draft is, not a role, so they are not warned about.
+ */
+const GENERATED_KINDS = new Set(['kijkwijzer', 'flitsbezoek', 'indicatoren', 'lesideeen', 'reflectie', 'vakvoorbeelden', 'antwoord', 'visiecheck', 'overzicht']);
+
 const TAGS: Record<NoteRole, string> = {
   visie: 'visie',
   beleid: 'beleid',
@@ -44,7 +50,7 @@ export function detectRole(note: Pick<ParsedNote, 'path' | 'frontmatter' | 'tags
     const value = declared.trim().toLowerCase();
     const role = roleForFrontmatter(value);
     if (role) return { role, via: 'frontmatter' };
-    warning = `Unknown visiewijzer role "${declared}" in frontmatter (expected visie, beleid, les or praktijk)`;
+    if (!GENERATED_KINDS.has(value)) warning = `Unknown visiewijzer role "${declared}" in frontmatter (expected visie, beleid, les or praktijk)`;
   }
   for (const role of Object.keys(TAGS) as NoteRole[]) {
     const tag = TAGS[role];
