@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { formatStoreBench, runStoreBench } from './storeBench';
 import { formatIndexBench, runIndexBench } from './indexBench';
 import { formatRetrievalEval, runRetrievalEval } from './retrievalEval';
+import { formatGeneratorsEval, runGeneratorsEval } from './generatorsEval';
 import { formatLessonCheckEval, runLessonCheckEval } from './lessonCheckEval';
 
 /**
@@ -32,6 +33,9 @@ async function main(argv: string[]): Promise<void> {
 
   console.log('\n## Lesson-plan check: present versus absent on labelled plans of both example vaults, and speed\n');
   console.log(formatLessonCheckEval(await runLessonCheckEval(root, modelDir, 'visiewijzer-tiny')));
+
+  console.log('\n## Generators: lint pass rate, link resolution, time per generator\n');
+  console.log(formatGeneratorsEval(await runGeneratorsEval(root)));
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
