@@ -3,7 +3,7 @@ import { VisionIndex } from '../../src/core/visionIndex';
 import { FakeEmbedder } from '../helpers/fakeEmbedder';
 import { MemoryNoteSource } from '../helpers/memoryNoteSource';
 import { MemoryIndexStorage } from '../helpers/memoryIndexStorage';
-import { STATE_FILE, KEYWORD_FILE } from '../../src/core/index/indexState';
+import { STATE_FILE, KEYWORD_DELTA_FILE } from '../../src/core/index/indexState';
 import { IndexCancelledError } from '../../src/core/index/indexReport';
 
 const NOTES = {
@@ -112,7 +112,7 @@ describe('incremental indexing', () => {
     await index.update();
     const before = storage.files.get(STATE_FILE);
     source.set('Beleid/Nieuw.md', '# Nieuw\n\nOver burgerschap en de kinderraad.\n');
-    storage.failOnWrite = KEYWORD_FILE;
+    storage.failOnWrite = KEYWORD_DELTA_FILE;
     await expect(index.update()).rejects.toThrow(/disk full/);
     expect(storage.files.get(STATE_FILE)).toEqual(before);
     storage.failOnWrite = null;

@@ -1,12 +1,17 @@
 import type { NoteRole } from '../notes/types';
 import type { Chunk, IndexStorage } from './types';
-import { KeywordIndex } from './keywordIndex';
+import { KeywordIndex, KeywordIndexError } from './keywordIndex';
 import { VectorStore } from './vectorStore';
-import { VectorFiles, type VectorModel } from './vectorPersistence';
+import { VectorFiles, VECTORS_DELTA_FILE, VECTORS_DELTA_META_FILE, type VectorModel } from './vectorPersistence';
+import { VECTORS_FILE, VECTORS_META_FILE } from './vectorFile';
 
 export const STATE_FILE = 'index.json';
-export const KEYWORD_FILE = 'keyword.json';
+export const KEYWORD_BASE_FILE = 'keyword.base';
+export const KEYWORD_DELTA_FILE = 'keyword.delta';
 const STATE_FORMAT = 1;
+
+/** Every file the index consists of, e.g. to delete them for a rebuild. */
+export const INDEX_FILE_NAMES = [STATE_FILE, KEYWORD_BASE_FILE, KEYWORD_DELTA_FILE, VECTORS_FILE, VECTORS_META_FILE, VECTORS_DELTA_FILE, VECTORS_DELTA_META_FILE] as const;
 
 /** What the index remembers of a chunk. Its text is not stored: snippets are read from the note. */
 export type ChunkRecord = Omit<Chunk, 'text'>;
@@ -114,7 +119,9 @@ export class IndexState {
   async save(storage: IndexStorage): Promise<void> {
     // Order matters: the state file is written last, so after a crash it never names data that is missing.
     if (this.vectors && this.model) await this.vectorFiles.save(storage, this.vectors, this.liveHashes(), this.model);
-    await storage.write(KEYWORD_FILE, new TextEncoder().encode(this.keyword.toJSON()));
+    const keyword = this.keyword.persist();
+    if (keyword.base) await storage.write(KEYWORD_BASE_FILE, keyword.base);
+    await storage.write(KEYWORD_DELTA_FILE, keyword.delta);
     const file: StateFile = { format: STATE_FORMAT, model: this.model, notes: {} };
     for (const [path, note] of this.notes) {
       file.notes[path] = {
@@ -128,11 +135,12 @@ export class IndexState {
   }
 
   private async loadKeyword(storage: IndexStorage): Promise<void> {
-    const raw = await storage.read(KEYWORD_FILE);
+    const [base, delta] = await Promise.all([storage.read(KEYWORD_BASE_FILE), storage.read(KEYWORD_DELTA_FILE)]);
     try {
-      if (!raw) throw new Error('missing');
-      this.keyword = KeywordIndex.fromJSON(new TextDecoder().decode(raw));
-    } catch {
+      this.keyword = base ? KeywordIndex.load(base, delta) : KeywordIndex.empty();
+    } catch (error) {
+      if (!(error instanceof KeywordIndexError)) throw error;
+      // Unreadable, or a delta of another base after a crash: the notes are read again below.
       this.keyword = KeywordIndex.empty();
     }
     // A crash between two writes can leave the keyword file of another generation: re-read those notes.

@@ -11,8 +11,7 @@ import type { Embedder, IndexStorage } from '../../core/index/types';
 import type { NoteSource } from '../../core/notes/types';
 import type { SearchOptions } from '../../core/retrieval/hybridSearch';
 import type { SearchResult } from '../../core/retrieval/searchHit';
-import { KEYWORD_FILE, STATE_FILE } from '../../core/index/indexState';
-import { VECTORS_FILE, VECTORS_META_FILE } from '../../core/index/vectorFile';
+import { INDEX_FILE_NAMES } from '../../core/index/indexState';
 import { t } from '../i18n/i18n';
 import { errorSummary, notify, reportError } from '../messages';
 import type { VisiewijzerSettings } from '../settings/settings';
@@ -39,7 +38,7 @@ export interface IndexServiceOptions {
 /** Why a run was aborted: by the user (say so, stop automatic updates) or to restart (quietly). */
 type AbortReason = 'user' | 'internal';
 
-const INDEX_FILES = [STATE_FILE, KEYWORD_FILE, VECTORS_FILE, VECTORS_META_FILE];
+const INDEX_FILES = INDEX_FILE_NAMES;
 
 export class IndexService {
   private index: VisionIndex | null = null;
