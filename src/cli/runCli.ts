@@ -7,6 +7,7 @@ import { redactCommand } from './commands/redactCommand';
 import { askCommand } from './commands/askCommand';
 import { generateCommand } from './commands/generateCommand';
 import { checkCommand } from './commands/checkCommand';
+import { practicesCommand } from './commands/practicesCommand';
 
 const USAGE = `Visiewijzer: your school's vision, searchable and usable, on your own machine.
 
@@ -19,6 +20,9 @@ Usage:
   visiewijzer generate indicators|kijkwijzer|flitsbezoek|lesideeen|reflectie|vakvoorbeelden VAULT [--element ID]...
       [--subject S]... [--group G] [--mode extractive|model] [--levels] [--icalt] [--lang nl|en] [--json] [--write] [--folder F]
   visiewijzer check VAULT NOTE [--mode extractive|model] [--lang nl|en] [--json]   (a lesson plan against the vision)
+  visiewijzer practices VAULT [--json] [--folder F]                 (good practices with their vision elements)
+  visiewijzer practices overview VAULT [--write] [--folder F]       (the overview; --write updates F/Overzicht.md)
+  visiewijzer practices split VAULT NOTE [--json] [--write [--all]] [--folder F]   (a note into good practices)
 
 Model options (every command): --model NAME, --model-dir DIR (a local folder in the Hugging Face layout;
 nothing is downloaded), --dtype q8|fp32, --keyword-only, --download (fetch the model once from the hub).
@@ -38,6 +42,7 @@ const COMMANDS: Record<string, (argv: string[], io: CliIo) => Promise<number>> =
   ask: askCommand,
   generate: generateCommand,
   check: checkCommand,
+  practices: practicesCommand,
 };
 
 /** Runs one CLI command and returns the exit code. Errors become one line on stderr, never a stack trace. */
