@@ -6,6 +6,7 @@ import { formatStoreBench, runStoreBench } from './storeBench';
 import { formatIndexBench, runIndexBench } from './indexBench';
 import { formatRetrievalEval, runRetrievalEval } from './retrievalEval';
 import { formatGeneratorsEval, runGeneratorsEval } from './generatorsEval';
+import { formatPracticesEval, runPracticesEval } from './practicesEval';
 import { formatLessonCheckEval, runLessonCheckEval } from './lessonCheckEval';
 
 /**
@@ -36,6 +37,9 @@ async function main(argv: string[]): Promise<void> {
 
   console.log('\n## Generators: lint pass rate, link resolution, time per generator\n');
   console.log(formatGeneratorsEval(await runGeneratorsEval(root)));
+
+  console.log('\n## Good practices: element suggestions (top-3 hit rate on labelled texts)\n');
+  console.log(formatPracticesEval(await runPracticesEval(root)));
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
