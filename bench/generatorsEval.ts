@@ -132,12 +132,3 @@ export function formatGeneratorsEval(results: readonly VaultEval[]): string {
   for (const r of results) for (const f of r.ownIndicators.flagged) lines.push(`- ${r.vault.split(/[\\/]/).pop() ?? ''}: flagged own indicator: ${f}`);
   return lines.join('\n');
 }
-
-if (require.main === module) {
-  runGeneratorsEval()
-    .then((results) => console.log(formatGeneratorsEval(results)))
-    .catch((error: unknown) => {
-      console.error(error instanceof Error ? error.message : error);
-      process.exitCode = 1;
-    });
-}
