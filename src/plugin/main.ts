@@ -1,9 +1,10 @@
 /**
  * Visiewijzer's Obsidian entry point: lifecycle only. `onload` loads the settings and registers
- * commands, the status bar item and the settings tab; all real work (opening the index, loading the
- * model, indexing) starts after Obsidian's layout is ready and stops on unload.
+ * commands, the status bar item, the lesson-check sidebar and the settings tab; all real work (opening
+ * the index, loading the model, indexing) starts after Obsidian's layout is ready and stops on unload.
  */
 import { Plugin, requestUrl } from 'obsidian';
+import type { Embedder } from '../core/index/types';
 import { requestUrlFetchBytes } from './embedding/vaultModelIo';
 import { ORT_WEB_VERSION } from './embedding/ortWebVersion';
 import { spawnEmbeddingWorker } from './embedding/spawnEmbeddingWorker';
@@ -15,6 +16,9 @@ import { IndexStatusBar } from './indexing/indexStatusBar';
 import { TimerSet } from './indexing/timerSet';
 import { watchVault } from './indexing/vaultWatcher';
 import { notify } from './messages';
+import { registerPracticeCommands } from './practices/practiceCommands';
+import { registerLessonCheck } from './lessonCheck/registerLessonCheck';
+import { registerGeneratorCommands } from './generators/generatorCommands';
 import { registerProviderCommands } from './provider/providerCommands';
 import { openPassage } from './search/openPassage';
 import { VisionSearchModal } from './search/searchModal';
@@ -38,11 +42,17 @@ export default class VisiewijzerPlugin extends Plugin {
     const folders = pluginFolders(manifest, vault.configDir);
     const timers = new TimerSet();
     const setup: EmbedderSetup = { adapter: vault.adapter, folders, ortVersion: ORT_WEB_VERSION, spawn: spawnEmbeddingWorker };
+    // The lesson check shares the index's model rather than starting a second one.
+    let chosenEmbedder: Embedder | null = null;
     const index = new IndexService({
       storage: new AdapterIndexStorage(vault.adapter, folders.indexDir),
       source: new VaultNoteSource(vault),
       settings: () => store.current,
-      chooseEmbedder: (settings) => chooseEmbedder(settings, setup),
+      chooseEmbedder: async (settings) => {
+        const choice = await chooseEmbedder(settings, setup);
+        chosenEmbedder = choice.embedder;
+        return choice;
+      },
       timers,
     });
     this.register(() => void index.dispose());
@@ -58,7 +68,10 @@ export default class VisiewijzerPlugin extends Plugin {
       }).open();
     this.addCommand({ id: 'search-vision', name: t('command.search'), callback: openSearch });
     registerIndexCommands(this, index);
-    registerProviderCommands(this, { store, index, source: new VaultNoteSource(vault), pluginDir: folders.pluginDir });
+    const provider = registerProviderCommands(this, { store, index, source: new VaultNoteSource(vault), pluginDir: folders.pluginDir });
+    registerLessonCheck(this, { store, index, source: new VaultNoteSource(vault), audit: provider.audit, embedder: () => chosenEmbedder });
+    const practices = registerPracticeCommands(this, { source: new VaultNoteSource(vault), settings: () => store.current, timers });
+    registerGeneratorCommands(this, { store, index, source: new VaultNoteSource(vault), audit: provider.audit });
 
     const statusEl = this.addStatusBarItem();
     const statusBar = new IndexStatusBar(statusEl, index, openSearch);
@@ -86,6 +99,7 @@ export default class VisiewijzerPlugin extends Plugin {
     workspace.onLayoutReady(() => {
       if (rejected.length > 0) notify(t('notice.settingsReset', { list: rejected.map((p) => p.key).join(', ') }));
       watchVault(vault, (ref) => this.registerEvent(ref), () => index.noteChanged());
+      practices.watch();
       void index.start();
     });
   }

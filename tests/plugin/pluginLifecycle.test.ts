@@ -43,7 +43,7 @@ describe('loading the plugin', () => {
     const { app } = await loadPlugin({ notes });
 
     expect([...app.commands.keys()].sort()).toEqual(
-      ['ask-vision', 'cancel-indexing', 'clear-ai-log', 'open-ai-log', 'pause-indexing', 'rebuild-index', 'search-vision', 'update-index'].map((id) => `visiewijzer:${id}`),
+      ['ask-vision', 'cancel-indexing', 'check-note', 'clear-ai-log', 'create-observation-form', 'create-reflection-questions', 'generate-indicators', 'generate-lesson-ideas', 'insert-check-callout', 'open-ai-log', 'pause-indexing', 'rebuild-index', 'refresh-practice-overview', 'related-practices', 'save-good-practice', 'search-vision', 'show-vision-in-subject', 'split-good-practices', 'update-index', 'write-check-report'].map((id) => `visiewijzer:${id}`),
     );
     for (const command of app.commands.values()) {
       expect(command.hotkeys).toBeUndefined();
@@ -87,7 +87,7 @@ describe('after the layout is ready', () => {
     expect(Notice.texts()).toContain(nl['notice.notDownloaded']);
     expect(new Set(app.vault.readLog)).toEqual(new Set(notes.keys()));
     expect(app.vault.adapter.files.has(`${INDEX_DIR}/index.json`)).toBe(true);
-    expect(app.vault.adapter.files.has(`${INDEX_DIR}/keyword.json`)).toBe(true);
+    expect(app.vault.adapter.files.has(`${INDEX_DIR}/keyword.base`)).toBe(true);
     expect(spawnEmbeddingWorker).not.toHaveBeenCalled();
   });
 

@@ -6,17 +6,20 @@
  * Rules: imitate only behaviour Obsidian documents (or, where it is silent, the stricter choice, said
  * so in the comment); keep state a test can read back; add `simulate*` helpers for user actions.
  * Everything marked "stub-only" does not exist in Obsidian. Split over `obsidianDom.ts` (elements),
- * `obsidianVault.ts` (events, files, vault, adapter), `obsidianWorkspace.ts` (workspace, leaves),
+ * `obsidianComponent.ts` (`Component`), `obsidianVault.ts` (events, files, vault, adapter),
+ * `obsidianWorkspace.ts` (workspace, leaves), `obsidianViews.ts` (views, the editor, `setIcon`),
  * `obsidianSetting.ts` (settings rows and controls), `obsidianSecrets.ts` (keychain) and `obsidianUi.ts`
  * (notices, modals, menus).
  */
 import { runInThisContext } from 'node:vm';
 import { StubElement, type StubEvent } from './obsidianDom';
-import { FileManager, MetadataCache, Vault, type StubEventRef } from './obsidianVault';
+import { Component } from './obsidianComponent';
+import { FileManager, MetadataCache, Vault } from './obsidianVault';
 import { SecretStorage } from './obsidianSecrets';
 import { Setting } from './obsidianSetting';
 import type { Modal } from './obsidianUi';
-import { Workspace } from './obsidianWorkspace';
+import { Workspace, type WorkspaceLeaf } from './obsidianWorkspace';
+import type { View } from './obsidianViews';
 
 export { StubElement, stubEvent, type StubEvent, type StubElementInfo } from './obsidianDom';
 export { Events, FileManager, MetadataCache, StubAdapter, TAbstractFile, TFile, TFolder, Vault, type StubEventRef as EventRef } from './obsidianVault';
@@ -24,6 +27,8 @@ export { SecretComponent, SecretStorage } from './obsidianSecrets';
 export { BaseComponent, ButtonComponent, DropdownComponent, Setting, TextComponent, ToggleComponent } from './obsidianSetting';
 export { Menu, MenuItem, Modal, Notice, SuggestModal } from './obsidianUi';
 export { Workspace, WorkspaceLeaf } from './obsidianWorkspace';
+export { Component } from './obsidianComponent';
+export { Editor, ItemView, MarkdownView, View, setIcon, type EditorPosition } from './obsidianViews';
 
 // The host provides `window` (the plugin uses `window.setTimeout` for popout-window safety). In Node,
 // `window` becomes the global object itself, so vitest's fake timers apply to it too.
@@ -91,55 +96,6 @@ export function setRequestUrlHandler(handler: RequestHandler | null): void {
   requestHandler = handler;
 }
 
-/** Imitates `Component`: `register*` clean-ups run on `unload()`. Stub `load()` awaits an async `onload`. */
-export class Component {
-  private cleanups: (() => unknown)[] = [];
-  private readonly children: Component[] = [];
-  loaded = false;
-
-  async load(): Promise<void> {
-    this.loaded = true;
-    await this.onload();
-    for (const child of this.children) await child.load();
-  }
-
-  onload(): void | Promise<void> {}
-
-  unload(): void {
-    for (const child of this.children.splice(0)) child.unload();
-    const cleanups = this.cleanups.splice(0).reverse();
-    for (const cleanup of cleanups) cleanup();
-    this.loaded = false;
-    this.onunload();
-  }
-
-  onunload(): void {}
-
-  addChild<T extends Component>(component: T): T {
-    this.children.push(component);
-    if (this.loaded) void component.load();
-    return component;
-  }
-
-  register(cleanup: () => unknown): void {
-    this.cleanups.push(cleanup);
-  }
-
-  registerEvent(ref: StubEventRef): void {
-    this.register(() => ref.events.offref(ref));
-  }
-
-  registerDomEvent(el: StubElement, type: string, callback: (event: StubEvent) => unknown): void {
-    el.addEventListener(type, callback);
-    this.register(() => el.removeEventListener(type, callback));
-  }
-
-  registerInterval(id: number): number {
-    this.register(() => window.clearInterval(id));
-    return id;
-  }
-}
-
 /** Imitates `Command` (id, name, callback or checkCallback, hotkeys). */
 export interface Command {
   id: string;
@@ -162,7 +118,7 @@ export interface PluginManifest {
 }
 
 /**
- * Imitates `Plugin`: commands (palette id `<plugin id>:<id>`), status bar items, settings tabs and
+ * Imitates `Plugin`: commands (palette id `<plugin id>:<id>`), status bar items, ribbon icons, views, settings tabs and
  * `loadData`/`saveData` on `<manifest.dir>/data.json` (null when the file does not exist). Everything
  * added is removed again on `unload()`.
  */
@@ -189,6 +145,19 @@ export class Plugin extends Component {
     el.addEventListener('click', callback);
     this.register(() => el.remove());
     return el;
+  }
+
+  /**
+   * Imitates `registerView`: the workspace can build the view from now on. On unload the type is
+   * unregistered and its open views are closed (Obsidian leaves the leaves empty; the stub drops them).
+   */
+  registerView(type: string, viewCreator: (leaf: WorkspaceLeaf) => View): void {
+    const { workspace } = this.app;
+    workspace.viewCreators.set(type, viewCreator);
+    this.register(() => {
+      workspace.viewCreators.delete(type);
+      workspace.detachLeavesOfType(type);
+    });
   }
 
   addSettingTab(tab: PluginSettingTab): void {
@@ -280,6 +249,10 @@ export class App {
   readonly ribbonEl = new StubElement('div');
   readonly settingTabs: PluginSettingTab[] = [];
   readonly openModals: Modal[] = [];
+
+  constructor() {
+    this.workspace.app = this;
+  }
 
   /** Stub-only: runs a command as the palette would; false when its `checkCallback` says it is unavailable. */
   runCommand(id: string): boolean {

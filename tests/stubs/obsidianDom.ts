@@ -49,6 +49,7 @@ export class StubElement {
   private ownText = '';
   private readonly classes = new Set<string>();
   private readonly attributes = new Map<string, string>();
+  private readonly cssProps = new Map<string, string>();
   private readonly listeners = new Map<string, Set<Listener>>();
 
   constructor(tagName = 'div') {
@@ -147,6 +148,15 @@ export class StubElement {
 
   getAttribute(name: string): string | null {
     return this.getAttr(name);
+  }
+
+  /** Imitates `setCssProps` (custom properties and styles by name); stub-only `cssProp` reads one back. */
+  setCssProps(props: Record<string, string>): void {
+    for (const [name, value] of Object.entries(props)) this.cssProps.set(name, value);
+  }
+
+  cssProp(name: string): string | null {
+    return this.cssProps.get(name) ?? null;
   }
 
   /** Obsidian's `toggle`/`show`/`hide` set `display`; here a `stub-hidden` class stands for it. */

@@ -194,7 +194,7 @@ export class StubAdapter {
 
 /**
  * Imitates `Vault` for Markdown notes: the file list with stats, reads, and `create`/`modify`/`delete`/
- * `rename` firing the vault events. Files under the config folder are not listed, as in Obsidian.
+ * `rename` firing the vault events, and `process` (read, change, write). Files under the config folder are not listed, as in Obsidian.
  * Stub-only: `addNote` (present before the plugin loads, no event) and `readLog` (every note read).
  */
 export class Vault extends Events {
@@ -266,6 +266,18 @@ export class Vault extends Events {
     await this.adapter.write(file.path, text);
     file.stat = { ...file.stat, mtime: this.tick(), size: utf8Length(text) };
     this.trigger('modify', file);
+  }
+
+  /**
+   * Imitates `process` (1.1.0): reads the file, runs `fn` on its text, writes the result and fires
+   * `modify`, all before any other vault call can interleave (Obsidian documents it as atomic). Returns
+   * the new text. `fn` must be synchronous, as in Obsidian.
+   */
+  async process(file: TFile, fn: (data: string) => string): Promise<string> {
+    const data = await this.adapter.read(file.path);
+    const next = fn(data);
+    await this.modify(file, next);
+    return next;
   }
 
   async delete(file: TAbstractFile): Promise<void> {

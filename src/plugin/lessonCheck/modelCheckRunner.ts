@@ -1,0 +1,127 @@
+/**
+ * The model-assisted lesson check inside Obsidian, through the same path as "Ask the vision and policy":
+ * the provider from the AI settings (key from the keychain, transport through `requestUrl`), the privacy
+ * guard, the preview of exactly what will be sent (before the first cloud call of a session, and always
+ * when the setting says so), and a line in the AI log for every request that left the machine.
+ */
+import { checkLessonPlanWithModel, type LessonCheckReport } from '../../core/lessonCheck';
+import { createAuditEntry } from '../../core/llm/auditLog';
+import { OpenAiChatModel } from '../../core/llm/openAiChatModel';
+import { hostOf, isLocalEndpoint, PRESET_LABELS } from '../../core/llm/presets';
+import { PrivacyGuard, type RequestPreview } from '../../core/llm/privacyGuard';
+import { needsRedaction, RedactingChatModel, type GuardedChatResponse, type RedactionPolicy } from '../../core/llm/redactingChatModel';
+import type { RequestUrlLike } from '../../core/llm/requestUrlFetch';
+import type { ChatModel, ChatRequest, ProviderConfig } from '../../core/llm/types';
+import type { NoteSource, ParsedNote } from '../../core/notes/types';
+import { loadPrivacyContext } from '../../core/privacy/rosterLoader';
+import { citation } from '../../core/retrieval/citation';
+import { currentLanguage } from '../i18n/i18n';
+import type { VisiewijzerSettings } from '../settings/settings';
+import { aiSettingsOf, type AiSettings } from '../provider/aiSettings';
+import type { AuditLogService } from '../provider/auditLogService';
+import { providerSetup, type SecretReader } from '../provider/providerSetup';
+import type { PreviewTarget } from '../provider/sendPreviewModal';
+import type { PreparedCheck } from './lessonCheckService';
+
+export interface ModelCheckDeps {
+  settings(): VisiewijzerSettings;
+  source: NoteSource;
+  secrets: SecretReader;
+  requestUrl: RequestUrlLike;
+  audit: Pick<AuditLogService, 'append'>;
+  /** Shows the preview; true to send. */
+  confirmSend(preview: RequestPreview, target: PreviewTarget): Promise<boolean>;
+}
+
+/** How a model-assisted check ended. Errors (a provider that refuses, a broken answer) are thrown. */
+export type ModelRunResult = { status: 'done'; report: LessonCheckReport } | { status: 'not-sent' } | { status: 'stopped' };
+
+/** Thrown from inside the chat model when the user chose not to send: nothing left the machine. */
+class NotSent extends Error {}
+
+interface SendHooks {
+  /** Before a request goes out; false sends nothing. */
+  approve(request: ChatRequest): Promise<boolean>;
+  /** After it came back: the log entry (the text has left the machine whatever happens next). */
+  sent(response: GuardedChatResponse): Promise<void>;
+}
+
+/** The guarded model with the preview before and the AI log after each request. */
+class PreviewedChatModel extends RedactingChatModel {
+  constructor(inner: ChatModel, policy: RedactionPolicy, private readonly hooks: SendHooks) {
+    super(inner, policy);
+  }
+
+  override async complete(request: ChatRequest): Promise<GuardedChatResponse> {
+    if (!(await this.hooks.approve(request))) throw new NotSent();
+    request.signal?.throwIfAborted();
+    const response = await super.complete(request);
+    await this.hooks.sent(response);
+    return response;
+  }
+}
+
+export class ModelCheckRunner {
+  /** Set once the user has seen and approved a cloud call in this session (plugin load). */
+  private cloudApproved = false;
+
+  constructor(private readonly deps: ModelCheckDeps) {}
+
+  /** The configured model's name when everything needed is set (the sidebar shows the button then), else null. */
+  configuredModel(): string | null {
+    const setup = providerSetup(aiSettingsOf(this.deps.settings()), this.deps.secrets, this.deps.requestUrl);
+    return setup.ok ? setup.config.model : null;
+  }
+
+  /** Checks `plan` with the language model; the extractive part reuses the prepared checker. */
+  async run(plan: ParsedNote, prepared: PreparedCheck, signal: AbortSignal): Promise<ModelRunResult> {
+    const settings = this.deps.settings();
+    const ai = aiSettingsOf(settings);
+    const setup = providerSetup(ai, this.deps.secrets, this.deps.requestUrl);
+    if (!setup.ok) return { status: 'not-sent' };
+    const config = setup.config;
+    const privacy = await loadPrivacyContext(this.deps.source, { rosterPath: ai.rosterPath, folders: settings.folders, schoolNames: ai.schoolName ? [ai.schoolName] : [] });
+    const guard = new PrivacyGuard(privacy);
+    const sources = [citation(plan.path, null), ...prepared.vault.elements.map((e) => citation(e.path, e.heading))];
+    let previewed = false;
+    const model = new PreviewedChatModel(new OpenAiChatModel(config), { redactor: guard.redactor, exemptLoopback: ai.exemptLoopback }, {
+      approve: async (request) => {
+        // One preview per check: a repair request after a broken answer goes with the approved one.
+        if (previewed) return true;
+        previewed = true;
+        return this.approve(request, guard, ai, config);
+      },
+      sent: (response) =>
+        this.deps.audit.append(
+          createAuditEntry({ config, model: response.model, sources, redactedPrompt: response.sentPrompt, answer: response.text, redactionCount: response.redactionCount }),
+          [config.apiKey],
+        ),
+    });
+    try {
+      const report = await checkLessonPlanWithModel({
+        ...prepared.vault,
+        plan,
+        model,
+        embedder: prepared.embedder,
+        checker: prepared.checker,
+        options: { lang: currentLanguage(), signal, restore: (text) => guard.restore(text) },
+      });
+      return { status: 'done', report };
+    } catch (error) {
+      if (error instanceof NotSent) return { status: 'not-sent' };
+      if (signal.aborted) return { status: 'stopped' };
+      throw error;
+    }
+  }
+
+  /** The preview rule, as for questions: when always on, and before the first cloud call of the session. */
+  private async approve(request: ChatRequest, guard: PrivacyGuard, ai: AiSettings, config: ProviderConfig): Promise<boolean> {
+    const cloud = !isLocalEndpoint(config.baseUrl);
+    if (!ai.alwaysPreview && !(cloud && !this.cloudApproved)) return true;
+    const preview = guard.preview(request, needsRedaction(config.baseUrl, ai.exemptLoopback));
+    const target: PreviewTarget = { service: PRESET_LABELS[config.preset], host: hostOf(config.baseUrl), model: config.model };
+    const approved = await this.deps.confirmSend(preview, target);
+    if (approved && cloud) this.cloudApproved = true;
+    return approved;
+  }
+}
