@@ -4,7 +4,6 @@
  * the index, loading the model, indexing) starts after Obsidian's layout is ready and stops on unload.
  */
 import { Plugin, requestUrl } from 'obsidian';
-import type { Embedder } from '../core/index/types';
 import { requestUrlFetchBytes } from './embedding/vaultModelIo';
 import { ORT_WEB_VERSION } from './embedding/ortWebVersion';
 import { spawnEmbeddingWorker } from './embedding/spawnEmbeddingWorker';
@@ -42,17 +41,11 @@ export default class VisiewijzerPlugin extends Plugin {
     const folders = pluginFolders(manifest, vault.configDir);
     const timers = new TimerSet();
     const setup: EmbedderSetup = { adapter: vault.adapter, folders, ortVersion: ORT_WEB_VERSION, spawn: spawnEmbeddingWorker };
-    // The lesson check shares the index's model rather than starting a second one.
-    let chosenEmbedder: Embedder | null = null;
     const index = new IndexService({
       storage: new AdapterIndexStorage(vault.adapter, folders.indexDir),
       source: new VaultNoteSource(vault),
       settings: () => store.current,
-      chooseEmbedder: async (settings) => {
-        const choice = await chooseEmbedder(settings, setup);
-        chosenEmbedder = choice.embedder;
-        return choice;
-      },
+      chooseEmbedder: (settings) => chooseEmbedder(settings, setup),
       timers,
     });
     this.register(() => void index.dispose());
@@ -69,9 +62,10 @@ export default class VisiewijzerPlugin extends Plugin {
     this.addCommand({ id: 'search-vision', name: t('command.search'), callback: openSearch });
     registerIndexCommands(this, index);
     const provider = registerProviderCommands(this, { store, index, source: new VaultNoteSource(vault), pluginDir: folders.pluginDir });
-    registerLessonCheck(this, { store, index, source: new VaultNoteSource(vault), audit: provider.audit, embedder: () => chosenEmbedder });
+    const generators = registerGeneratorCommands(this, { store, index, source: new VaultNoteSource(vault), audit: provider.audit });
+    // The lesson check shares the index's model rather than starting a second one.
+    registerLessonCheck(this, { store, index, source: new VaultNoteSource(vault), audit: provider.audit, embedder: () => index.embedder, generators });
     const practices = registerPracticeCommands(this, { source: new VaultNoteSource(vault), settings: () => store.current, timers });
-    registerGeneratorCommands(this, { store, index, source: new VaultNoteSource(vault), audit: provider.audit });
 
     const statusEl = this.addStatusBarItem();
     const statusBar = new IndexStatusBar(statusEl, index, openSearch);

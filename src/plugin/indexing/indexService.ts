@@ -42,7 +42,8 @@ const INDEX_FILES = INDEX_FILE_NAMES;
 
 export class IndexService {
   private index: VisionIndex | null = null;
-  private embedder: Embedder | null = null;
+  /** The (guarded) model the open index uses; null when keyword-only. */
+  private model: Embedder | null = null;
   private chain: Promise<unknown> = Promise.resolve();
   private queuedUpdate: Promise<void> | null = null;
   private abort: AbortController | null = null;
@@ -60,6 +61,17 @@ export class IndexService {
 
   get status(): IndexStatus {
     return this.current;
+  }
+
+  /**
+   * The embedding model the index is using now, for features that embed with the same model (the lesson
+   * check) instead of loading a second one. Null when the index runs keyword-only, after the model failed
+   * (it has been let go), when the index failed, and after dispose.
+   */
+  get embedder(): Embedder | null {
+    const status = this.current;
+    if (status.kind === 'failed' || (status.kind === 'ready' && status.mode === 'keyword-only')) return null;
+    return this.model;
   }
 
   get paused(): boolean {
@@ -173,8 +185,8 @@ export class IndexService {
     this.abort?.abort('internal' satisfies AbortReason);
     this.gate.resume();
     this.listeners.clear();
-    const embedder = this.embedder;
-    this.embedder = null;
+    const embedder = this.model;
+    this.model = null;
     this.index = null;
     await embedder?.dispose();
   }
@@ -205,7 +217,7 @@ export class IndexService {
       const opened = await openIndex(this.parts(settings), () => this.options.chooseEmbedder(settings), () => !this.disposed);
       if (!opened) return false;
       this.index = opened.index;
-      this.embedder = opened.embedder;
+      this.model = opened.embedder;
       return true;
     } catch (error) {
       return this.openFailed(error);
@@ -249,7 +261,7 @@ export class IndexService {
           this.setStatus({ kind: 'stopped' });
           notify(t('notice.cancelled'));
         }
-      } else if (error instanceof EmbedderFailedError && this.embedder) {
+      } else if (error instanceof EmbedderFailedError && this.model) {
         await this.fallBackToKeywordOnlyNow(error);
         await this.runUpdate();
       } else {
@@ -266,7 +278,7 @@ export class IndexService {
   }
 
   private async fallBackToKeywordOnlyNow(error: EmbedderFailedError): Promise<void> {
-    if (!this.embedder || this.disposed) return;
+    if (!this.model || this.disposed) return;
     notify(t('notice.modelStopped', { detail: errorSummary(error) }));
     console.error('Visiewijzer: the embedding model failed', error.cause);
     await this.closeEmbedder();
@@ -278,8 +290,8 @@ export class IndexService {
   }
 
   private async closeEmbedder(): Promise<void> {
-    const embedder = this.embedder;
-    this.embedder = null;
+    const embedder = this.model;
+    this.model = null;
     await embedder?.dispose();
   }
 

@@ -10,7 +10,10 @@ import type { CheckEvidence, ElementCheck, LessonCheckReport } from '../../core/
 import { statusCounts } from '../../core/lessonCheck/renderCallout';
 import { formatScore, lineList, modeDescription, noteBasename, STATUS_MARK, statusWord } from '../../core/lessonCheck/renderWords';
 import { citation } from '../../core/retrieval/citation';
+import type { GeneratorKind } from '../../core/generators';
+import type { GeneratorPreset } from '../generators/generatorForm';
 import { currentLanguage, t } from '../i18n/i18n';
+import { renderElementIdeas, renderPlanGenerators } from './planGenerators';
 
 /** The language-model button: hidden without a provider, a button, or progress with a stop button. */
 export type ModelState = { kind: 'hidden' } | { kind: 'ready'; model: string } | { kind: 'running'; model: string };
@@ -39,6 +42,8 @@ export interface PanelActions {
   stopModel(): void;
   insertCallout(): void;
   writeReport(): void;
+  /** Open the generator dialog for the checked plan ("From this plan…"). */
+  openGenerator(kind: GeneratorKind, preset: GeneratorPreset): void;
   /** The user folded (`open` false) or unfolded an element. */
   toggle(id: string, open: boolean): void;
 }
@@ -57,8 +62,13 @@ export function renderPanel(container: HTMLElement, state: PanelState, actions: 
   renderHeader(root, state.report, state.busy);
   for (const hint of state.hints) root.createDiv({ cls: 'visiewijzer-check-hint', text: hint });
   renderToolbar(root, state.model, actions);
+  const openGenerator = (kind: GeneratorKind, preset: GeneratorPreset): void => actions.openGenerator(kind, preset);
+  renderPlanGenerators(root, state.report, openGenerator);
   const list = root.createEl('ul', { cls: 'visiewijzer-check-list' });
-  for (const element of state.report.elements) renderElement(list, element, !state.collapsed.has(element.id), actions);
+  for (const element of state.report.elements) {
+    const body = renderElement(list, element, !state.collapsed.has(element.id), actions);
+    renderElementIdeas(body, state.report.note, element, openGenerator);
+  }
 }
 
 function renderHeader(root: HTMLElement, report: LessonCheckReport, busy: boolean): void {
@@ -104,7 +114,8 @@ function renderToolbar(root: HTMLElement, model: ModelState, actions: PanelActio
   action('file-plus', t('check.action.report'), () => actions.writeReport());
 }
 
-function renderElement(list: HTMLElement, element: ElementCheck, open: boolean, actions: PanelActions): void {
+/** Draws one element; returns its body, for the actions below it. */
+function renderElement(list: HTMLElement, element: ElementCheck, open: boolean, actions: PanelActions): HTMLElement {
   const lang = currentLanguage();
   const item = list.createEl('li', { cls: ['visiewijzer-check-element', `is-${element.status}`], attr: { 'data-element': element.id } });
   const details = item.createEl('details');
@@ -136,6 +147,7 @@ function renderElement(list: HTMLElement, element: ElementCheck, open: boolean, 
       textWithLinks(li.createSpan({ cls: 'visiewijzer-check-suggestion' }), withoutOwnLink(suggestion, element), actions);
     }
   }
+  return body;
 }
 
 function renderEvidence(list: HTMLElement, element: ElementCheck, actions: PanelActions): void {

@@ -4,7 +4,9 @@
  * sidebar never holds up typing; switching notes shows the new note's check at once.
  */
 import { ItemView, type TFile, type WorkspaceLeaf } from 'obsidian';
+import type { GeneratorKind } from '../../core/generators';
 import type { CheckEvidence } from '../../core/lessonCheck';
+import type { GeneratorPreset } from '../generators/generatorForm';
 import { isProviderError } from '../../core/llm/providerError';
 import { currentLanguage, t } from '../i18n/i18n';
 import { errorSummary, notify, reportError } from '../messages';
@@ -27,6 +29,8 @@ export interface LessonCheckViewDeps {
   onIndexStatus(listener: () => void): () => void;
   insertCallout(file: TFile): Promise<void>;
   writeReport(file: TFile): Promise<void>;
+  /** Opens the generator dialog (issue 5) for the checked plan. */
+  openGenerator(kind: GeneratorKind, preset: GeneratorPreset): void;
 }
 
 /** What is shown for the current note, apart from the model run. */
@@ -187,6 +191,7 @@ export class LessonCheckView extends ItemView {
       writeReport: () => {
         if (this.file) void this.deps.writeReport(this.file);
       },
+      openGenerator: (kind, preset) => this.deps.openGenerator(kind, preset),
       toggle: (id, open) => {
         if (open) this.collapsed.delete(id);
         else this.collapsed.add(id);

@@ -6,6 +6,8 @@
 import { MarkdownView, requestUrl, type Plugin, type TFile } from 'obsidian';
 import type { Embedder } from '../../core/index/types';
 import type { NoteSource } from '../../core/notes/types';
+import { openGeneratorModal } from '../generators/generatorModal';
+import type { GeneratorService } from '../generators/generatorService';
 import { t } from '../i18n/i18n';
 import { watchVault } from '../indexing/vaultWatcher';
 import type { IndexService } from '../indexing/indexService';
@@ -22,8 +24,10 @@ export interface LessonCheckDeps {
   index: Pick<IndexService, 'status' | 'onStatus'>;
   source: NoteSource;
   audit: AuditLogService;
-  /** The embedding model the index chose (null: keyword-only); the check shares it. */
+  /** The embedding model the index uses now (null: keyword-only or failed); the check shares it. */
   embedder(): Embedder | null;
+  /** The generators (issue 5), which the sidebar offers for the checked plan. */
+  generators: GeneratorService;
 }
 
 export function registerLessonCheck(plugin: Plugin, deps: LessonCheckDeps): LessonCheckService {
@@ -33,11 +37,7 @@ export function registerLessonCheck(plugin: Plugin, deps: LessonCheckDeps): Less
   const service = new LessonCheckService({
     source: deps.source,
     settings,
-    embedder: () => {
-      const status = deps.index.status;
-      // After a fall-back the index runs keyword-only and has let go of the model.
-      return (status.kind === 'ready' && status.mode === 'keyword-only') || status.kind === 'failed' ? null : deps.embedder();
-    },
+    embedder: () => deps.embedder(),
     indexOpening: () => deps.index.status.kind === 'idle' || deps.index.status.kind === 'loading',
   });
   const runner = new ModelCheckRunner({
@@ -61,6 +61,9 @@ export function registerLessonCheck(plugin: Plugin, deps: LessonCheckDeps): Less
       },
       writeReport: async (file) => {
         await outputs.writeReport(file);
+      },
+      openGenerator: (kind, preset) => {
+        openGeneratorModal(app, deps.generators, kind, preset);
       },
     }),
   );
