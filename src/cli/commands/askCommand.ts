@@ -1,8 +1,7 @@
-import { appendFile, mkdir, readFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { appendAuditLog, auditLogPath } from '../cliAuditLog';
 import type { CliIo } from '../cliIo';
 import { askVault, VISION_AND_POLICY_ROLES, type AskVaultResult } from '../../core/llm/askVault';
-import { appendAuditEntry, createAuditEntry } from '../../core/llm/auditLog';
+import { createAuditEntry } from '../../core/llm/auditLog';
 import { OpenAiChatModel } from '../../core/llm/openAiChatModel';
 import { hostOf, isLocalEndpoint, PRESET_LABELS } from '../../core/llm/presets';
 import { PrivacyGuard } from '../../core/llm/privacyGuard';
@@ -11,7 +10,7 @@ import { RedactingChatModel } from '../../core/llm/redactingChatModel';
 import type { ProviderConfig } from '../../core/llm/types';
 import { CliError, flagNumber, flagString, parseArgs, type ParsedArgs } from '../args';
 import { FolderNoteSource } from '../folderNoteSource';
-import { openVault, pluginDirOf } from '../openVault';
+import { openVault } from '../openVault';
 import { NO_PROVIDER_MESSAGE, providerFromEnv } from '../providerEnv';
 import { PRIVACY_FLAGS, vaultPrivacy } from '../vaultPrivacy';
 import { INDEX_FLAGS } from './indexCommand';
@@ -30,16 +29,7 @@ function languageOf(args: ParsedArgs): Lang {
   return lang;
 }
 
-/** Beside the index in the plugin folder, as the plugin keeps it; in the index folder for a plain folder. */
-function auditPath(root: string, args: ParsedArgs): string {
-  const pluginDir = pluginDirOf(root);
-  if (pluginDir) return join(pluginDir, 'audit.jsonl');
-  const indexDir = flagString(args, 'index-dir');
-  if (!indexDir) throw new CliError('No plugin folder for the AI log: pass --index-dir DIR');
-  return join(indexDir, 'audit.jsonl');
-}
-
-/** Appends one JSON line; a line cut short by an earlier crash is closed first so this one stays whole. */
+/** One entry in the AI log for the request this answer made. */
 async function appendAudit(path: string, config: ProviderConfig, result: AskVaultResult): Promise<void> {
   const entry = createAuditEntry({
     config,
@@ -49,10 +39,7 @@ async function appendAudit(path: string, config: ProviderConfig, result: AskVaul
     answer: result.rawAnswer,
     redactionCount: result.redactionCount,
   });
-  await mkdir(dirname(path), { recursive: true });
-  const existing = await readFile(path, 'utf8').catch(() => '');
-  const open = existing !== '' && !existing.endsWith('\n');
-  await appendFile(path, (open ? '\n' : '') + appendAuditEntry('', entry, [config.apiKey]), 'utf8');
+  await appendAuditLog(path, [entry], [config.apiKey]);
 }
 
 /**
@@ -71,7 +58,7 @@ export async function askCommand(argv: string[], io: CliIo): Promise<number> {
 
   const vault = await openVault(vaultArg, args);
   if (vault.notice) io.err(vault.notice);
-  const log = auditPath(vault.root, args);
+  const log = auditLogPath(vault.root, args);
   await vault.index.update();
   const privacy = await vaultPrivacy(vault.root, args);
   const exempt = args.flags.has('no-redact-local');

@@ -1,11 +1,11 @@
-import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { appendAuditLog, auditLogPath } from '../cliAuditLog';
 import { existsSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import type { CliIo } from '../cliIo';
 import type { ParsedNote } from '../../core/notes/types';
 import { parseNote } from '../../core/notes/parseNote';
 import { citation } from '../../core/retrieval/citation';
-import { appendAuditEntry, createAuditEntry } from '../../core/llm/auditLog';
+import { createAuditEntry } from '../../core/llm/auditLog';
 import { OpenAiChatModel } from '../../core/llm/openAiChatModel';
 import { hostOf, PRESET_LABELS } from '../../core/llm/presets';
 import { PrivacyGuard } from '../../core/llm/privacyGuard';
@@ -13,9 +13,9 @@ import { isProviderError } from '../../core/llm/providerError';
 import { RedactingChatModel } from '../../core/llm/redactingChatModel';
 import type { ProviderConfig } from '../../core/llm/types';
 import { LessonChecker, checkLessonPlanWithModel, loadLessonCheckVault, type LessonCheckReport, type LessonCheckVault } from '../../core/lessonCheck';
-import { CliError, flagString, parseArgs, type ParsedArgs } from '../args';
+import { CliError, flagString, parseArgs } from '../args';
 import { FolderNoteSource } from '../folderNoteSource';
-import { openVault, pluginDirOf } from '../openVault';
+import { openVault } from '../openVault';
 import { NO_PROVIDER_MESSAGE, providerFromEnv } from '../providerEnv';
 import { PRIVACY_FLAGS, vaultPrivacy } from '../vaultPrivacy';
 import { INDEX_FLAGS } from './indexCommand';
@@ -63,7 +63,7 @@ export async function checkCommand(argv: string[], io: CliIo): Promise<number> {
       if (isProviderError(error)) throw new CliError(error.messageIn(lang));
       throw error;
     }
-    const log = auditPath(vault.root, args);
+    const log = auditLogPath(vault.root, args);
     await appendAudit(log, config, report);
     io.err(`Sent to ${PRESET_LABELS[config.preset]} at ${hostOf(config.baseUrl)}, model ${config.model}: ${report.model?.redactionCount ?? 0} redaction(s). Logged in ${log}.`);
   } else {
@@ -136,26 +136,13 @@ function findParsed(inputs: LessonCheckVault, path: string): ParsedNote | undefi
   return [...inputs.corpus, ...inputs.practices, ...inputs.policy, ...inputs.visionNotes].find((n) => n.path === path);
 }
 
-/** Beside the index in the plugin folder, as the plugin keeps it; in the index folder for a plain folder. */
-function auditPath(root: string, args: ParsedArgs): string {
-  const pluginDir = pluginDirOf(root);
-  if (pluginDir) return join(pluginDir, 'audit.jsonl');
-  const indexDir = flagString(args, 'index-dir');
-  if (!indexDir) throw new CliError('No plugin folder for the AI log: pass --index-dir DIR');
-  return join(indexDir, 'audit.jsonl');
-}
-
-/** One line per request in the AI log; a line cut short by an earlier crash is closed first. */
+/** One entry in the AI log per request the model check made. */
 async function appendAudit(path: string, config: ProviderConfig, report: LessonCheckReport): Promise<void> {
   const use = report.model;
   if (!use) return;
   const sources = [...new Set(report.elements.map((e) => citation(e.path, e.heading)))];
-  await mkdir(dirname(path), { recursive: true });
-  const existing = await readFile(path, 'utf8').catch(() => '');
-  let text = existing;
-  for (const request of use.requests) {
-    const entry = createAuditEntry({ config, model: use.model, sources, redactedPrompt: request.sentPrompt, answer: request.answer, redactionCount: request.redactionCount });
-    text = appendAuditEntry(text, entry, [config.apiKey]);
-  }
-  await appendFile(path, text.slice(existing.length), 'utf8');
+  const entries = use.requests.map((request) =>
+    createAuditEntry({ config, model: use.model, sources, redactedPrompt: request.sentPrompt, answer: request.answer, redactionCount: request.redactionCount }),
+  );
+  await appendAuditLog(path, entries, [config.apiKey]);
 }

@@ -4,16 +4,17 @@
  * model named in the environment. Prints the note, `--json` the items, `--write` writes a new note in
  * `Visiewijzer/` without ever overwriting one.
  */
-import { appendFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { appendAuditLog, auditLogPath } from '../cliAuditLog';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { CliIo } from '../cliIo';
 import { CliError, flagString, parseArgs, type ParsedArgs } from '../args';
 import { FolderNoteSource } from '../folderNoteSource';
-import { openVault, pluginDirOf } from '../openVault';
+import { openVault } from '../openVault';
 import { NO_PROVIDER_MESSAGE, providerFromEnv } from '../providerEnv';
 import { PRIVACY_FLAGS, vaultPrivacy } from '../vaultPrivacy';
 import { INDEX_FLAGS } from './indexCommand';
-import { appendAuditEntry, createAuditEntry } from '../../core/llm/auditLog';
+import { createAuditEntry } from '../../core/llm/auditLog';
 import { OpenAiChatModel } from '../../core/llm/openAiChatModel';
 import { isLocalEndpoint } from '../../core/llm/presets';
 import { PrivacyGuard } from '../../core/llm/privacyGuard';
@@ -48,26 +49,15 @@ function option<T extends string>(args: ParsedArgs, name: string, allowed: reado
   return value as T;
 }
 
-/** Beside the index in the plugin folder, as `ask` keeps it; in the index folder for a plain folder. */
-function auditPath(root: string, args: ParsedArgs): string {
-  const pluginDir = pluginDirOf(root);
-  if (pluginDir) return join(pluginDir, 'audit.jsonl');
-  const indexDir = flagString(args, 'index-dir');
-  if (!indexDir) throw new CliError('No plugin folder for the AI log: pass --index-dir DIR');
-  return join(indexDir, 'audit.jsonl');
-}
-
-/** One JSON line per prompt sent, after a line cut short by an earlier crash is closed. */
+/** One entry in the AI log per prompt sent. */
 async function appendAudit(path: string, config: ProviderConfig, result: GeneratorResult): Promise<void> {
   const use = result.model;
   if (!use || use.sentPrompts.length === 0) return;
   const sources = [...new Set(result.items.flatMap((i) => i.sources))].map((s) => `[[${s}]]`);
-  const lines = use.sentPrompts
-    .map((prompt, i) => createAuditEntry({ config, model: use.model, sources, redactedPrompt: prompt, answer: use.answers[i] ?? '', redactionCount: i === 0 ? use.redactionCount : 0 }))
-    .reduce((log, entry) => appendAuditEntry(log, entry, [config.apiKey]), '');
-  await mkdir(dirname(path), { recursive: true });
-  const existing = await readFile(path, 'utf8').catch(() => '');
-  await appendFile(path, (existing !== '' && !existing.endsWith('\n') ? '\n' : '') + lines, 'utf8');
+  const entries = use.sentPrompts.map((prompt, i) =>
+    createAuditEntry({ config, model: use.model, sources, redactedPrompt: prompt, answer: use.answers[i] ?? '', redactionCount: i === 0 ? use.redactionCount : 0 }),
+  );
+  await appendAuditLog(path, entries, [config.apiKey]);
 }
 
 /** Writes the note at a free path; a file that appears meanwhile is never overwritten (`wx`). */
@@ -141,7 +131,7 @@ export async function generateCommand(argv: string[], io: CliIo): Promise<number
     if (isProviderError(error)) throw new CliError(error.messageIn(lang));
     throw error;
   }
-  if (model) await appendAudit(auditPath(vault.root, args), model.config, result);
+  if (model) await appendAudit(auditLogPath(vault.root, args), model.config, result);
 
   const elements = context.vault.elements;
   const markdown = renderGeneratedNote(result, { elements, ...(subjects.length === 1 ? { subject: subjects[0] } : {}), ...(group ? { group } : {}) });
