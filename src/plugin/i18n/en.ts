@@ -370,4 +370,13 @@ export const en: Record<MessageKey, string> = {
   'generator.noModel': 'The language model is not (or no longer) fully set up: Settings → Visiewijzer → Privacy.',
   'error.generate': 'The note could not be made',
   'error.generatorVault': 'The vision could not be read',
+  // Issue 6, "finding them": related practices in the sidebar, and the search filtered to practices.
+  'practice.related.sidebarHeading': 'Related good practices',
+  'practice.related.openTitle': 'Open the good practice {name}',
+  'search.placeholderWithPractices': 'Search the vision and policy… (start with practice: for good practices)',
+  'search.practicePrefix': 'practice:',
+  'search.instructionPractices': 'good practices only',
+  'search.practicesOnly': 'Searched good practices only.',
+  'search.practicesEmpty': 'No good practices found.',
+  'search.practicesNeedQuery': 'After practice:, type what the good practice is about.',
 };

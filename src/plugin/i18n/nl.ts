@@ -371,6 +371,15 @@ export const nl = {
   'generator.noModel': 'Het taalmodel is niet (meer) volledig ingesteld: Instellingen → Visiewijzer → Privacy.',
   'error.generate': 'De notitie kon niet worden gemaakt',
   'error.generatorVault': 'De visie kon niet worden gelezen',
+  // Issue 6, "finding them": related practices in the sidebar, and the search filtered to practices.
+  'practice.related.sidebarHeading': 'Verwante good practices',
+  'practice.related.openTitle': 'Open de good practice {name}',
+  'search.placeholderWithPractices': 'Zoek in visie en beleid… (begin met praktijk: voor good practices)',
+  'search.practicePrefix': 'praktijk:',
+  'search.instructionPractices': 'alleen good practices',
+  'search.practicesOnly': 'Alleen in good practices gezocht.',
+  'search.practicesEmpty': 'Geen good practices gevonden.',
+  'search.practicesNeedQuery': 'Typ na praktijk: waar de good practice over gaat.',
 } as const;
 
 export type MessageKey = keyof typeof nl;

@@ -48,8 +48,8 @@ export interface PanelActions {
   toggle(id: string, open: boolean): void;
 }
 
-/** Replaces `container`'s content with the panel for `state`. */
-export function renderPanel(container: HTMLElement, state: PanelState, actions: PanelActions): void {
+/** Replaces `container`'s content with the panel for `state`; returns the panel's root (for sections the view adds below). */
+export function renderPanel(container: HTMLElement, state: PanelState, actions: PanelActions): HTMLElement {
   container.empty();
   const root = container.createDiv({ cls: 'visiewijzer-check' });
   if (state.kind === 'message') {
@@ -57,7 +57,7 @@ export function renderPanel(container: HTMLElement, state: PanelState, actions: 
     const message = root.createDiv({ cls: 'visiewijzer-check-empty' });
     if (state.busy) message.addClass('is-busy');
     message.setText(state.text);
-    return;
+    return root;
   }
   renderHeader(root, state.report, state.busy);
   for (const hint of state.hints) root.createDiv({ cls: 'visiewijzer-check-hint', text: hint });
@@ -69,6 +69,7 @@ export function renderPanel(container: HTMLElement, state: PanelState, actions: 
     const body = renderElement(list, element, !state.collapsed.has(element.id), actions);
     renderElementIdeas(body, state.report.note, element, openGenerator);
   }
+  return root;
 }
 
 function renderHeader(root: HTMLElement, report: LessonCheckReport, busy: boolean): void {

@@ -11,6 +11,8 @@ import { isProviderError } from '../../core/llm/providerError';
 import { currentLanguage, t } from '../i18n/i18n';
 import { errorSummary, notify, reportError } from '../messages';
 import type { VisiewijzerSettings } from '../settings/settings';
+import type { RelatedPractice } from '../../core/practices';
+import { relatedToCheck, renderRelatedSection } from '../practices/relatedSection';
 import { renderPanel, type ModelState, type PanelState } from './checkPanel';
 import { jumpToLines, readNoteText } from './noteAccess';
 import type { CheckOutcome, LessonCheckService, ReportOutcome } from './lessonCheckService';
@@ -47,6 +49,9 @@ export class LessonCheckView extends ItemView {
   /** The model-assisted check in flight (one at a time); it keeps running when the user looks at another note. */
   private modelRun: { controller: AbortController; model: string; file: TFile } | null = null;
   private readonly collapsed = new Set<string>();
+  /** Good practices related to the note shown, and whether the user unfolded that section (kept across notes). */
+  private related: RelatedPractice[] = [];
+  private relatedOpen = false;
 
   constructor(leaf: WorkspaceLeaf, private readonly deps: LessonCheckViewDeps) {
     super(leaf);
@@ -110,6 +115,7 @@ export class LessonCheckView extends ItemView {
   private showFile(file: TFile | null): void {
     this.file = file;
     this.collapsed.clear();
+    this.related = [];
     this.shown = { kind: 'message', text: '', busy: false };
     void this.checkNow();
   }
@@ -145,7 +151,9 @@ export class LessonCheckView extends ItemView {
     try {
       const text = await readNoteText(this.app, file);
       const outcome = await service.check(file.path, text, abort.signal);
+      const related = outcome.kind === 'report' ? await this.relatedFor(outcome) : [];
       if (sequence !== this.sequence) return;
+      this.related = related;
       this.show(outcome);
     } catch (error) {
       if (sequence !== this.sequence || abort.signal.aborted) return;
@@ -180,7 +188,7 @@ export class LessonCheckView extends ItemView {
         ? { kind: 'message', note: this.file?.basename ?? null, text: this.shown.text, busy: this.shown.busy }
         : { kind: 'report', report: this.shown.outcome.report, hints: this.shown.hints, busy: this.checking, model: this.modelState(), collapsed: this.collapsed };
     const scroll = this.contentEl.scrollTop;
-    renderPanel(this.contentEl, state, {
+    const root = renderPanel(this.contentEl, state, {
       openEvidence: (evidence) => void this.openEvidence(evidence),
       openLink: (target) => void this.app.workspace.openLinkText(target, this.file?.path ?? '', false),
       runModel: () => void this.runModel(),
@@ -197,7 +205,26 @@ export class LessonCheckView extends ItemView {
         else this.collapsed.add(id);
       },
     });
+    if (state.kind === 'report') {
+      renderRelatedSection(root, this.related, {
+        open: this.relatedOpen,
+        toggle: (open) => {
+          this.relatedOpen = open;
+        },
+        openPractice: (path) => void this.app.workspace.openLinkText(path, this.file?.path ?? '', false),
+      });
+    }
     this.contentEl.scrollTop = scroll;
+  }
+
+  /** Related good practices for a report; an extra, so a failure shows none rather than costing the check. */
+  private async relatedFor(outcome: ReportOutcome): Promise<RelatedPractice[]> {
+    try {
+      const { vault } = await this.deps.service.prepare();
+      return relatedToCheck(vault, outcome.report, outcome.plan, this.deps.settings().folders.praktijk);
+    } catch {
+      return [];
+    }
   }
 
   private modelState(): ModelState {

@@ -9,7 +9,7 @@ import { citation } from '../../core/retrieval/citation';
 import { t } from '../i18n/i18n';
 import { reportError } from '../messages';
 import { latestOnly, type Schedule } from './latestOnly';
-import { SEARCH_LIMIT, type SearchOutcome } from './visionSearch';
+import { SEARCH_LIMIT, searchFilter, type SearchOutcome } from './visionSearch';
 
 export interface SearchModalDeps {
   search(query: string): Promise<SearchOutcome>;
@@ -29,8 +29,9 @@ export class VisionSearchModal extends SuggestModal<SearchHit> {
     this.lookup = latestOnly((query: string) => deps.search(query), deps.debounceMs ?? 200, deps.schedule);
     this.limit = SEARCH_LIMIT;
     this.emptyStateText = t('search.empty');
-    this.setPlaceholder(t('search.placeholder'));
+    this.setPlaceholder(t('search.placeholderWithPractices'));
     this.setInstructions([
+      { command: t('search.practicePrefix'), purpose: t('search.instructionPractices') },
       { command: '↑↓', purpose: t('search.instructionMove') },
       { command: '↵', purpose: t('search.instructionOpen') },
       { command: 'esc', purpose: t('search.instructionClose') },
@@ -46,6 +47,8 @@ export class VisionSearchModal extends SuggestModal<SearchHit> {
       this.showNotice(null);
       return [];
     }
+    // The empty state names what was searched: good practices, or vision and policy.
+    this.emptyStateText = searchFilter(trimmed).practicesOnly ? t('search.practicesEmpty') : t('search.empty');
     try {
       const outcome = await this.lookup(trimmed);
       this.showNotice(outcome.notice);
