@@ -2,7 +2,7 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import obsidianmd from 'eslint-plugin-obsidianmd';
 
 export default defineConfig([
-  globalIgnores(['node_modules/', 'main.js', 'dist/', '.test-model/', 'coverage/', 'examples/', 'bench/out/', '**/*.mjs', '**/*.cjs', '**/*.js', 'vitest.config.ts']),
+  globalIgnores(['node_modules/', 'main.js', 'dist/', '.test-model/', 'coverage/', 'examples/', 'bench/out/', 'bench/_tmp/', '.tmp/', '**/*.mjs', '**/*.cjs', '**/*.js', 'vitest.config.ts']),
   ...obsidianmd.configs.recommended,
   {
     languageOptions: {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ByteWriter, decodePostings, encodePostings, postingsBuffers, type PostingsBuffers } from '../../src/core/index/keyword/postingsCodec';
+import { ByteWriter } from '../../src/core/index/byteWriter';
+import { decodePostings, encodePostings, postingsBuffers, type PostingsBuffers } from '../../src/core/index/keyword/postingsCodec';
 import { KeywordSegment, SegmentWriter } from '../../src/core/index/keyword/keywordSegment';
 import { decodeDelta, encodeDelta } from '../../src/core/index/keyword/keywordDelta';
 import { KeywordIndexError } from '../../src/core/index/keyword/keywordIndexError';

@@ -151,24 +151,23 @@ describe('KeywordIndex persistence', () => {
     expect(compacted.base!.length).toBeLessThan(first.base!.length);
   });
 
-  it('persists an empty index and ids with any characters but NUL', () => {
+  it('persists an empty index and ids with any characters', () => {
     const empty = KeywordIndex.empty().persist();
     const loaded = KeywordIndex.load(empty.base!, empty.delta);
     expect(loaded.size).toBe(0);
     expect(loaded.search('planbord', 5)).toEqual([]);
 
     const index = KeywordIndex.empty();
-    const odd = ['Visie/Kernwaarden — ideeën.md#0', 'a\nb.md#1', '', 'Stopwoorden.md#0'];
-    index.add(odd[0]!, 'Ideeën over het planbord.', 'Kernwaarden');
-    index.add(odd[1]!, 'Een regel over het planbord.', '');
-    index.add(odd[2]!, 'Nog een planbord.', '');
-    index.add(odd[3]!, 'de het een', ''); // only stop words: indexed, never found
+    // Ids are front-coded on disk: neighbours that share a prefix, one that ends inside the next, an
+    // empty one, a NUL, and two emoji that share their first UTF-16 code unit (a split pair would break).
+    const odd = ['Visie/Kernwaarden — ideeën.md#0', 'Visie/Kernwaarden — ideeën.md#10', 'Visie/Kernwaarden — ideeën.md#1', 'a\nb.md#1', '', 'a\0b', 'Notities 😀.md#0', 'Notities 😁.md#0', 'Stopwoorden.md#0'];
+    odd.slice(0, -1).forEach((id, i) => index.add(id, `Regel ${i} over het planbord.`, i === 0 ? 'Kernwaarden' : ''));
+    index.add(odd.at(-1)!, 'de het een', ''); // only stop words: indexed, never found
     const files = index.persist();
     const copy = KeywordIndex.load(files.base!, files.delta);
     for (const id of odd) expect(copy.has(id)).toBe(true);
-    expect(copy.size).toBe(4);
-    expect(copy.search('planbord', 5).map((h) => h.id).sort()).toEqual([odd[0], odd[1], odd[2]].sort());
-    expect(() => index.add('a\0b', 'tekst', '')).toThrow(KeywordIndexError);
+    expect(copy.size).toBe(odd.length);
+    expect(copy.search('planbord', 20).map((h) => h.id).sort()).toEqual(odd.slice(0, -1).sort());
   });
 
   it('opens a base that is not 4-byte aligned in its buffer', () => {

@@ -65,6 +65,11 @@ export class KeywordIndex {
     return index;
   }
 
+  /** Identifies the base segment (a hash of its content); changes with every compaction. */
+  get baseId(): string {
+    return this.segment.baseId;
+  }
+
   /** Number of live documents. */
   get size(): number {
     return this.segment.docCount - this.tombstoneCount + this.overlay.size;
@@ -77,7 +82,6 @@ export class KeywordIndex {
 
   /** Indexes a chunk's text and heading under `id`, replacing any earlier entry with that id. */
   add(id: string, text: string, heading: string): void {
-    if (id.includes('\0')) throw new KeywordIndexError(`A keyword index id cannot contain a NUL character: ${JSON.stringify(id)}`);
     this.remove(id);
     this.overlay.add({ id, ...analyzeDoc(text, heading) });
   }

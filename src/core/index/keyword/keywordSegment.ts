@@ -1,5 +1,6 @@
 import { murmur3 } from '../../util/checksum';
-import { ByteWriter, decodePostings, encodePostings, type PostingsBuffers } from './postingsCodec';
+import { ByteWriter } from '../byteWriter';
+import { decodePostings, encodePostings, type PostingsBuffers } from './postingsCodec';
 import { KeywordIndexError } from './keywordIndexError';
 
 /**
@@ -8,22 +9,26 @@ import { KeywordIndexError } from './keywordIndexError';
  * | bytes | content |
  * |---|---|
  * | 0-3 | magic `VWKW` |
- * | 4-7 | format version (1) |
+ * | 4-7 | format version (2) |
  * | 8-15 | base id: 64-bit hash of the body (sections below), two u32 |
  * | 16-43 | u32 each: docs, terms, postings, id bytes, term bytes, postings bytes, total file length |
- * | 44-47 | reserved (0) |
- * | 48- | body lengths (u32 × docs), heading lengths (u32 × docs), term offsets (u32 × (terms + 1)) |
- * |  | doc ids, UTF-8, NUL-separated (a path never contains NUL); the terms, sorted, `\n`-separated |
+ * | 44-47 | u32: bytes of the document lengths |
+ * | 48- | term offsets (u32 × (terms + 1)); document lengths (body, heading: varints per document) |
+ * |  | doc ids, front-coded (see below); the terms, sorted, `\n`-separated |
  * |  | postings (see `postingsCodec.ts`); last 4 bytes: murmur3 of everything before them |
  *
- * Loading checks the checksum and then takes views: only the id and term blobs are decoded (one
- * TextDecoder call and a split each); postings are decoded per query term at search time.
+ * Ids are front-coded, because consecutive chunks of a note share all but the end of their id
+ * (`Beleid/Pesten.md#3`, `…#4`): per document a varint with the length of the prefix it shares with the
+ * previous id and one with the length of the rest (both in UTF-16 code units), then all the rests as one
+ * UTF-8 blob. That is 4-7 bytes per chunk instead of 30.
+ *
+ * Loading checks the checksum and then takes views: ids, terms and lengths are decoded in one pass each;
+ * postings are decoded per query term at search time.
  */
 
 const MAGIC = 0x574b5756; // 'VWKW' read as a little-endian u32
-const VERSION = 1;
+const VERSION = 2;
 const HEADER_BYTES = 48;
-const ID_SEPARATOR = '\0';
 const TERM_SEPARATOR = '\n';
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
@@ -53,17 +58,23 @@ export class SegmentWriter {
   /** The finished file for documents `ids` (numbered by position) with their body and heading lengths. */
   finish(ids: readonly string[], bodyLengths: ArrayLike<number>, headingLengths: ArrayLike<number>): Uint8Array {
     const encoder = new TextEncoder();
-    const idBytes = encoder.encode(ids.join(ID_SEPARATOR));
+    const idBytes = encodeIds(ids);
     const termBytes = encoder.encode(this.terms.join(TERM_SEPARATOR));
     const postingBytes = this.postings.result();
     const docCount = ids.length;
-    const total = HEADER_BYTES + 8 * docCount + 4 * this.offsets.length + padded(idBytes.length) + padded(termBytes.length) + padded(postingBytes.length) + 4;
+    const lengths = new ByteWriter(2 * docCount + 4);
+    for (let d = 0; d < docCount; d++) {
+      lengths.varint(bodyLengths[d]!);
+      lengths.varint(headingLengths[d]!);
+    }
+    const lengthBytes = lengths.result();
+    const total = HEADER_BYTES + 4 * this.offsets.length + padded(lengthBytes.length) + padded(idBytes.length) + padded(termBytes.length) + padded(postingBytes.length) + 4;
 
     const out = new ByteWriter(total);
     for (let i = 0; i < HEADER_BYTES; i += 4) out.u32(0);
-    for (let d = 0; d < docCount; d++) out.u32(bodyLengths[d]!);
-    for (let d = 0; d < docCount; d++) out.u32(headingLengths[d]!);
     for (const offset of this.offsets) out.u32(offset);
+    out.bytes(lengthBytes);
+    out.align4();
     out.bytes(idBytes);
     out.align4();
     out.bytes(termBytes);
@@ -75,11 +86,79 @@ export class SegmentWriter {
 
     const view = new DataView(file.buffer, file.byteOffset, file.length);
     const body = file.subarray(HEADER_BYTES, total - 4);
-    const header = [MAGIC, VERSION, murmur3(body, 0x9e3779b9), murmur3(body, 0x7f4a7c15), docCount, this.terms.length, this.postingCount, idBytes.length, termBytes.length, postingBytes.length, total, 0];
+    const header = [MAGIC, VERSION, murmur3(body, 0x9e3779b9), murmur3(body, 0x7f4a7c15), docCount, this.terms.length, this.postingCount, idBytes.length, termBytes.length, postingBytes.length, total, lengthBytes.length];
     header.forEach((value, i) => view.setUint32(4 * i, value, true));
     view.setUint32(total - 4, murmur3(file.subarray(0, total - 4)), true);
     return file;
   }
+}
+
+/** Front-codes `ids`: shared-prefix and rest lengths as varints, then the rests as one UTF-8 blob. */
+function encodeIds(ids: readonly string[]): Uint8Array {
+  const lengths = new ByteWriter(3 * ids.length + 8);
+  const rests: string[] = [];
+  let previous = '';
+  for (const id of ids) {
+    let shared = 0;
+    const limit = Math.min(previous.length, id.length);
+    while (shared < limit && previous.charCodeAt(shared) === id.charCodeAt(shared)) shared++;
+    // Never split a surrogate pair: the rest must be valid UTF-16 on its own to survive UTF-8.
+    if (shared > 0 && shared < id.length && isLowSurrogate(id.charCodeAt(shared))) shared--;
+    lengths.varint(shared);
+    lengths.varint(id.length - shared);
+    rests.push(id.slice(shared));
+    previous = id;
+  }
+  const blob = new TextEncoder().encode(rests.join(''));
+  const out = new ByteWriter(lengths.length + blob.length + 4);
+  out.u32(lengths.length);
+  out.bytes(lengths.result());
+  out.bytes(blob);
+  return out.result();
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/** Reverses `encodeIds`; null when the section does not add up (a damaged file). */
+function decodeIds(bytes: Uint8Array, count: number): string[] | null {
+  if (bytes.length < 4) return null;
+  const lengthBytes = bytes[0]! | (bytes[1]! << 8) | (bytes[2]! << 16) | (bytes[3]! << 24);
+  if (lengthBytes < 0 || 4 + lengthBytes > bytes.length) return null;
+  const numbers = readVarints(bytes.subarray(4, 4 + lengthBytes), 2 * count);
+  if (!numbers) return null;
+  const rests = new TextDecoder().decode(bytes.subarray(4 + lengthBytes));
+  const ids = new Array<string>(count);
+  let previous = '';
+  let at = 0;
+  for (let d = 0; d < count; d++) {
+    const shared = numbers[2 * d]!;
+    const rest = numbers[2 * d + 1]!;
+    if (shared > previous.length || at + rest > rests.length) return null;
+    previous = previous.slice(0, shared) + rests.slice(at, at + rest);
+    at += rest;
+    ids[d] = previous;
+  }
+  return at === rests.length ? ids : null;
+}
+
+/** `count` varints (each below 2^32) filling `bytes` exactly, or null. */
+function readVarints(bytes: Uint8Array, count: number): Uint32Array | null {
+  const out = new Uint32Array(count);
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    let byte = bytes[at++];
+    if (byte === undefined) return null;
+    let value = byte & 0x7f;
+    for (let shift = 7; byte >= 0x80; shift += 7) {
+      byte = bytes[at++];
+      if (byte === undefined || shift > 28) return null;
+      value |= (byte & 0x7f) << shift;
+    }
+    out[i] = value >>> 0;
+  }
+  return at === bytes.length ? out : null;
 }
 
 /** A decoded base segment: documents numbered 0..docCount-1, terms sorted, postings still encoded. */
@@ -117,24 +196,28 @@ export class KeywordSegment {
     const word = (i: number): number => view.getUint32(4 * i, true);
     if (word(0) !== MAGIC) throw damaged('not a Visiewijzer keyword index');
     if (word(1) !== VERSION) throw damaged(`format version ${word(1)}, expected ${VERSION}`);
-    const [docCount, termCount, postingCount, idBytes, termBytes, postingBytes, total] = [4, 5, 6, 7, 8, 9, 10].map(word) as [number, number, number, number, number, number, number];
+    const [docCount, termCount, postingCount, idBytes, termBytes, postingBytes, total, lengthBytes] = [4, 5, 6, 7, 8, 9, 10, 11].map(word) as [number, number, number, number, number, number, number, number];
     if (total !== bytes.length) throw damaged(`length ${bytes.length}, expected ${total}: truncated or extended`);
-    const lengthsAt = HEADER_BYTES;
-    const offsetsAt = lengthsAt + 8 * docCount;
-    const idsAt = offsetsAt + 4 * (termCount + 1);
+    const offsetsAt = HEADER_BYTES;
+    const lengthsAt = offsetsAt + 4 * (termCount + 1);
+    const idsAt = lengthsAt + padded(lengthBytes);
     const termsAt = idsAt + padded(idBytes);
     const postingsAt = termsAt + padded(termBytes);
     if (postingsAt + padded(postingBytes) + 4 !== total) throw damaged('section sizes do not add up');
     if (murmur3(bytes.subarray(0, total - 4)) !== view.getUint32(total - 4, true)) throw damaged('checksum mismatch');
 
-    const words = (at: number, count: number): Uint32Array => (LITTLE_ENDIAN ? new Uint32Array(bytes.buffer, bytes.byteOffset + at, count) : readWords(view, at, count));
-    const bodyLengths = words(lengthsAt, docCount);
-    const headingLengths = words(lengthsAt + 4 * docCount, docCount);
-    const offsets = words(offsetsAt, termCount + 1);
-    const decoder = new TextDecoder();
-    const ids = docCount === 0 ? [] : decoder.decode(bytes.subarray(idsAt, idsAt + idBytes)).split(ID_SEPARATOR);
-    const terms = termCount === 0 ? [] : decoder.decode(bytes.subarray(termsAt, termsAt + termBytes)).split(TERM_SEPARATOR);
-    if (ids.length !== docCount || terms.length !== termCount) throw damaged('id or term count does not match');
+    const offsets = LITTLE_ENDIAN ? new Uint32Array(bytes.buffer, bytes.byteOffset + offsetsAt, termCount + 1) : readWords(view, offsetsAt, termCount + 1);
+    const lengths = readVarints(bytes.subarray(lengthsAt, lengthsAt + lengthBytes), 2 * docCount);
+    if (!lengths) throw damaged('document lengths do not add up');
+    const bodyLengths = new Uint32Array(docCount);
+    const headingLengths = new Uint32Array(docCount);
+    for (let d = 0; d < docCount; d++) {
+      bodyLengths[d] = lengths[2 * d]!;
+      headingLengths[d] = lengths[2 * d + 1]!;
+    }
+    const ids = decodeIds(bytes.subarray(idsAt, idsAt + idBytes), docCount);
+    const terms = termCount === 0 ? [] : new TextDecoder().decode(bytes.subarray(termsAt, termsAt + termBytes)).split(TERM_SEPARATOR);
+    if (!ids || terms.length !== termCount) throw damaged('id or term count does not match');
     if (offsets[0] !== 0 || offsets[termCount] !== postingBytes) throw damaged('postings offsets out of range');
     for (let t = 0; t < termCount; t++) if (offsets[t]! > offsets[t + 1]!) throw damaged('postings offsets out of order');
     const baseId = word(3).toString(16).padStart(8, '0') + word(2).toString(16).padStart(8, '0');

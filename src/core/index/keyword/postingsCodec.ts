@@ -1,4 +1,5 @@
 import { KeywordIndexError } from './keywordIndexError';
+import type { ByteWriter } from '../byteWriter';
 
 /**
  * Postings are stored as LEB128 varints. Per term a run of postings, each: the doc delta (the first
@@ -6,69 +7,6 @@ import { KeywordIndexError } from './keywordIndexError';
  * 0. Most deltas and frequencies fit in one byte and few terms are in a heading, so a posting costs about
  * 2 bytes.
  */
-
-/** A growable little-endian byte buffer for writing index files. */
-export class ByteWriter {
-  private buffer: Uint8Array;
-  private used = 0;
-
-  constructor(initialCapacity = 1024) {
-    this.buffer = new Uint8Array(Math.max(16, initialCapacity));
-  }
-
-  get length(): number {
-    return this.used;
-  }
-
-  /** Writes an unsigned integer below 2^32 in 1-5 bytes. */
-  varint(value: number): void {
-    this.reserve(5);
-    const buffer = this.buffer;
-    let v = value >>> 0;
-    while (v >= 0x80) {
-      buffer[this.used++] = (v & 0x7f) | 0x80;
-      v >>>= 7;
-    }
-    buffer[this.used++] = v;
-  }
-
-  u32(value: number): void {
-    this.reserve(4);
-    const v = value >>> 0;
-    this.buffer[this.used++] = v & 0xff;
-    this.buffer[this.used++] = (v >>> 8) & 0xff;
-    this.buffer[this.used++] = (v >>> 16) & 0xff;
-    this.buffer[this.used++] = v >>> 24;
-  }
-
-  bytes(source: Uint8Array): void {
-    this.reserve(source.length);
-    this.buffer.set(source, this.used);
-    this.used += source.length;
-  }
-
-  /** Zero bytes up to the next multiple of four, so the next section can be viewed as 32-bit words. */
-  align4(): void {
-    while ((this.used & 3) !== 0) {
-      this.reserve(1);
-      this.buffer[this.used++] = 0;
-    }
-  }
-
-  /** The bytes written so far (a view; copy it if the writer is used again). */
-  result(): Uint8Array {
-    return this.buffer.subarray(0, this.used);
-  }
-
-  private reserve(extra: number): void {
-    if (this.used + extra <= this.buffer.length) return;
-    let capacity = this.buffer.length * 2;
-    while (capacity < this.used + extra) capacity *= 2;
-    const next = new Uint8Array(capacity);
-    next.set(this.buffer.subarray(0, this.used));
-    this.buffer = next;
-  }
-}
 
 /** One term's postings as parallel arrays: documents ascending, body and heading term frequencies. */
 export interface PostingsBuffers {
