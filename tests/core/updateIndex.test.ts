@@ -107,6 +107,20 @@ describe('incremental indexing', () => {
     expect(report.warnings[0]?.message).toMatch(/unusable vector/);
   });
 
+  it('tries the chunk without a vector again after re-opening, and only that one', async () => {
+    const embedder = new FakeEmbedder();
+    const toets = 'Toetsbeleid > Toetsbeleid\nWe toetsen om te leren, met wisbordjes en exitkaartjes.';
+    embedder.returnNaNFor(toets);
+    const { index, storage, source } = await setup(embedder);
+    await index.update();
+    const healthy = new FakeEmbedder();
+    const reopened = await VisionIndex.open({ storage, source, embedder: healthy });
+    expect((await reopened.update()).embedded).toBe(1);
+    expect(healthy.embeddedTexts).toEqual([toets]);
+    // Now every chunk has its vector: opening again checks nothing and embeds nothing.
+    expect((await (await VisionIndex.open({ storage, source, embedder: healthy })).update()).embedded).toBe(0);
+  });
+
   it('keeps a loadable index when a write fails midway, and repairs it on the next update', async () => {
     const { index, storage, source, open } = await setup();
     await index.update();

@@ -8,7 +8,8 @@ import {
   type IndexFormatReason,
 } from '../../src/core/index/vectorFile';
 import { VectorStore } from '../../src/core/index/vectorStore';
-import { murmur3 } from '../../src/core/util/checksum';
+import { checksumLabel, murmur3 } from '../../src/core/util/checksum';
+import { hashText } from '../../src/core/util/hash';
 
 const FINGERPRINT = 'Xenova/multilingual-e5-small|q8|mean|norm';
 const text = new TextEncoder();
@@ -117,11 +118,24 @@ describe('vector files', () => {
     expect(view.getUint32(4, true)).toBe(VECTOR_FORMAT_VERSION);
     expect(view.getUint32(8, true)).toBe(2);
     expect(view.getUint32(12, true)).toBe(2);
-    expect(vectors.length).toBe(32 + 2 * 2 * 4);
     expect([0, 1, 2, 3].map((i) => view.getFloat32(32 + i * 4, true))).toEqual([1, 0, 0, 1]);
+    // Ids that are not chunk hashes follow the rows as JSON (encoding 2).
+    expect(view.getUint32(16, true)).toBe(2);
+    expect(new TextDecoder().decode(vectors.subarray(32 + 16))).toBe('["a","b"]');
+    expect(vectors.length).toBe(32 + 2 * 2 * 4 + 9);
     const { checksum, ...rest } = metaOf(meta);
     expect(checksum).toMatch(/^murmur3:[0-9a-f]{8}$/);
-    expect(rest).toEqual({ format: VECTOR_FORMAT_VERSION, dim: 2, count: 2, fingerprint: FINGERPRINT, ids: ['a', 'b'] });
+    expect(rest).toEqual({ format: VECTOR_FORMAT_VERSION, dim: 2, count: 2, fingerprint: FINGERPRINT });
+  });
+
+  it('stores chunk hashes as ids in 7 bytes each', () => {
+    const store = new VectorStore(2);
+    const hashes = [hashText('Eigenaarschap'), hashText('Samenwerken'), '00000000000000', '1fffffffffffff'];
+    hashes.forEach((hash, i) => store.set(hash, [1, i]));
+    const { vectors, meta } = encodeVectorFiles(store, FINGERPRINT);
+    expect(new DataView(vectors.buffer).getUint32(16, true)).toBe(1);
+    expect(vectors.length).toBe(32 + 4 * 2 * 4 + 4 * 7);
+    expect(decodeVectorFiles(vectors, meta).ids()).toEqual(hashes);
   });
 
   it('leaves deleted rows out of the file', () => {
@@ -130,7 +144,8 @@ describe('vector files', () => {
     store.delete('note-3#3');
     store.delete('note-7#0');
     const { vectors, meta } = encodeVectorFiles(store, FINGERPRINT);
-    expect(vectors.length).toBe(full.vectors.length - 2 * 8 * 4);
+    expect(new DataView(vectors.buffer).getUint32(12, true)).toBe(8);
+    expect(vectors.length).toBeLessThan(full.vectors.length - 2 * 8 * 4);
     const loaded = decodeVectorFiles(vectors, meta);
     expect(loaded.size).toBe(8);
     expect(loaded.has('note-3#3')).toBe(false);
@@ -196,17 +211,23 @@ describe('vector files', () => {
     expect(failureReason(() => decodeVectorFiles(grown.vectors, older.meta))).toBe('corrupt');
   });
 
-  it('notices an edited list of ids even when the JSON stays valid', () => {
-    const { vectors, meta } = encodeVectorFiles(randomStore(5, 4, 7), FINGERPRINT);
-    const renamed = withMeta(meta, (m) => {
-      (m.ids as string[])[2] = 'another-note#0';
-    });
-    expect(failureReason(() => decodeVectorFiles(vectors, renamed))).toBe('corrupt');
-    const swapped = withMeta(meta, (m) => {
-      const ids = m.ids as string[];
-      [ids[0], ids[1]] = [ids[1]!, ids[0]!];
-    });
-    expect(failureReason(() => decodeVectorFiles(vectors, swapped))).toBe('corrupt');
+  it('notices an edited list of ids, and keeps one vector for a chunk a list names twice', () => {
+    const store = new VectorStore(4);
+    for (let i = 0; i < 5; i++) store.set(hashText(`passage ${i}`), [1, i, 0, 0]);
+    const { vectors, meta } = encodeVectorFiles(store, FINGERPRINT);
+    const idsAt = 32 + 5 * 4 * 4;
+    const swapped = vectors.slice();
+    swapped.set(vectors.subarray(idsAt, idsAt + 7), idsAt + 7);
+    swapped.set(vectors.subarray(idsAt + 7, idsAt + 14), idsAt);
+    expect(failureReason(() => decodeVectorFiles(swapped, meta))).toBe('corrupt');
+    // With a matching checksum (written by another tool, say) a twice-named chunk keeps its last row.
+    const twice = vectors.slice().copyWithin(idsAt + 7, idsAt, idsAt + 7);
+    const loaded = decodeVectorFiles(twice, withMeta(meta, (m) => (m.checksum = checksumLabel(twice))));
+    const first = store.ids()[0]!;
+    expect(loaded.has(store.ids()[1]!)).toBe(false);
+    expect(Array.from(loaded.get(first)!)).toEqual(Array.from(store.get(store.ids()[1]!)!));
+    expect(loaded.size).toBe(4);
+    expect(loaded.ids()).toHaveLength(4);
   });
 
   it('tells foreign files, other versions and other models apart', () => {
@@ -241,10 +262,9 @@ describe('vector files', () => {
     expect(failureReason(() => decodeVectorFiles(vectors, noise))).toBe('corrupt');
     expect(failureReason(() => decodeVectorFiles(vectors, text.encode('[]')))).toBe('foreign');
     for (const change of [
-      (m: Record<string, unknown>) => delete m.ids,
+      (m: Record<string, unknown>) => delete m.checksum,
       (m: Record<string, unknown>) => (m.count = 4),
       (m: Record<string, unknown>) => (m.dim = -8),
-      (m: Record<string, unknown>) => ((m.ids as string[])[1] = (m.ids as string[])[0]!),
       (m: Record<string, unknown>) => (m.checksum = 42),
     ]) {
       expect(failureReason(() => decodeVectorFiles(vectors, withMeta(meta, change)))).toBe('corrupt');

@@ -15,6 +15,7 @@ import { nl } from '../../src/plugin/i18n/nl';
 import { setLanguage } from '../../src/plugin/i18n/i18n';
 import { FakeEmbedder } from '../helpers/fakeEmbedder';
 import { addNotes, exampleNotes, until } from './helpers/exampleVault';
+import { STATE_FILE } from '../../src/core/index/stateFile';
 
 const notes = exampleNotes();
 
@@ -189,7 +190,7 @@ describe('IndexService', () => {
     source.reads.length = 0;
     await service.rebuild();
     expect(new Set(source.reads)).toEqual(new Set(notes.keys()));
-    expect(vault.adapter.files.has('index/index.json')).toBe(true);
+    expect(vault.adapter.files.has(`index/${STATE_FILE}`)).toBe(true);
   });
 
   it('re-reads every note after the role folders change, but not after a language change', async () => {

@@ -13,6 +13,7 @@ import VisiewijzerPlugin from '../../src/plugin/main';
 import { spawnEmbeddingWorker } from '../../src/plugin/embedding/spawnEmbeddingWorker';
 import { DEFAULT_MODEL_ID } from '../../src/plugin/settings/settings';
 import { nl } from '../../src/plugin/i18n/nl';
+import { decodeStateFile, STATE_FILE } from '../../src/core/index/stateFile';
 import { fakeSpawner } from './helpers/fakeWorker';
 import { addNotes, exampleNotes, until } from './helpers/exampleVault';
 import { INDEX_DIR, loadPlugin, MANIFEST, placeModelFiles, statusBarText, unloadAll, type Host } from './helpers/pluginHost';
@@ -86,7 +87,7 @@ describe('after the layout is ready', () => {
     expect(statusBarText(app)).toBe('Visiewijzer: klaar (alleen trefwoorden)');
     expect(Notice.texts()).toContain(nl['notice.notDownloaded']);
     expect(new Set(app.vault.readLog)).toEqual(new Set(notes.keys()));
-    expect(app.vault.adapter.files.has(`${INDEX_DIR}/index.json`)).toBe(true);
+    expect(app.vault.adapter.files.has(`${INDEX_DIR}/${STATE_FILE}`)).toBe(true);
     expect(app.vault.adapter.files.has(`${INDEX_DIR}/keyword.base`)).toBe(true);
     expect(spawnEmbeddingWorker).not.toHaveBeenCalled();
   });
@@ -109,7 +110,7 @@ describe('after the layout is ready', () => {
     await vi.advanceTimersByTimeAsync(1);
     await vi.runAllTimersAsync();
     expect(vault.readLog).toEqual([KERNWAARDEN]);
-    const stateWrites = vault.adapter.log.slice(logStart).filter((entry) => entry === `writeBinary ${INDEX_DIR}/index.json.tmp`);
+    const stateWrites = vault.adapter.log.slice(logStart).filter((entry) => entry === `writeBinary ${INDEX_DIR}/${STATE_FILE}.tmp`);
     expect(stateWrites).toHaveLength(1);
     expect(statusBarText(app)).toBe('Visiewijzer: klaar (alleen trefwoorden)');
   });
@@ -123,10 +124,10 @@ describe('after the layout is ready', () => {
     await vi.advanceTimersByTimeAsync(2000);
     await vi.runAllTimersAsync();
 
-    const state = JSON.parse(vault.adapter.text(`${INDEX_DIR}/index.json`)!) as { notes: Record<string, unknown> };
-    expect(Object.keys(state.notes)).toContain('Visie/Onze kernwaarden.md');
-    expect(Object.keys(state.notes)).not.toContain(KERNWAARDEN);
-    expect(Object.keys(state.notes)).not.toContain('Welkom.md');
+    const state = decodeStateFile(vault.adapter.files.get(`${INDEX_DIR}/${STATE_FILE}`) as Uint8Array);
+    expect([...state.notes.keys()]).toContain('Visie/Onze kernwaarden.md');
+    expect([...state.notes.keys()]).not.toContain(KERNWAARDEN);
+    expect([...state.notes.keys()]).not.toContain('Welkom.md');
   });
 
   it('uses the model through the worker when it is present (hybrid), and terminates the worker on unload', async () => {

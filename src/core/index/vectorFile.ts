@@ -1,23 +1,29 @@
 /**
  * The on-disk format of the vector index: two files written one after the other.
  *
- * `vectors.bin`: a 32-byte header, then one little-endian Float32 row per chunk.
+ * `vectors.bin`: a 32-byte header, one little-endian Float32 row per chunk, then the ids of the rows.
  *
- * | offset | size | field                                                         |
- * |--------|------|---------------------------------------------------------------|
- * | 0      | 4    | magic `VWVS`                                                  |
- * | 4      | 4    | format version (u32)                                          |
- * | 8      | 4    | dim (u32)                                                     |
- * | 12     | 4    | count (u32)                                                   |
- * | 16     | 4    | MurmurHash3 of the UTF-8 JSON of the ids, as in `vectors.json` |
- * | 20     | 12   | reserved, zero                                                |
+ * | offset | size | field                                                                  |
+ * |--------|------|------------------------------------------------------------------------|
+ * | 0      | 4    | magic `VWVS`                                                           |
+ * | 4      | 4    | format version (u32)                                                   |
+ * | 8      | 4    | dim (u32)                                                              |
+ * | 12     | 4    | count (u32)                                                            |
+ * | 16     | 4    | how the ids are stored: 1 = packed hashes (7 bytes each), 2 = UTF-8 JSON |
+ * | 20     | 4    | bytes of the ids                                                       |
+ * | 24     | 8    | reserved, zero                                                         |
+ * | 32     |      | rows (count × dim × 4 bytes), then the ids                              |
  *
- * `vectors.json`: `{format, dim, count, fingerprint, ids, checksum}`; `checksum` covers all of
- * `vectors.bin`. Each file vouches for the other (the sidecar for the rows, the header for the ids),
- * so a pair torn apart by a crash between the two writes, a truncated file or random bytes are all
- * detected and reported as an {@link IndexFormatError}, never loaded as a mix.
+ * The ids are chunk-text hashes, which pack into 7 bytes (see `packedHashes.ts`); any other ids are
+ * kept as a JSON array. They come after the rows so the rows stay 4-byte aligned for a zero-copy view.
+ *
+ * `vectors.json`, the small metadata sidecar: `{format, dim, count, fingerprint, checksum}`, where
+ * `checksum` covers all of `vectors.bin`. A pair torn apart by a crash between the two writes, a
+ * truncated file or random bytes are all detected and reported as an {@link IndexFormatError}, never
+ * loaded as a mix.
  */
-import { checksumLabel, murmur3 } from '../util/checksum';
+import { checksumLabel } from '../util/checksum';
+import { canPackHashes, packHashes, PACKED_HASH_BYTES, unpackHashes } from './packedHashes';
 import { VectorStore } from './vectorStore';
 
 /** Name of the binary file in the index folder. */
@@ -25,7 +31,10 @@ export const VECTORS_FILE = 'vectors.bin';
 /** Name of the metadata sidecar in the index folder. */
 export const VECTORS_META_FILE = 'vectors.json';
 /** Version of this layout; bump it when the layout changes so old files are rebuilt, not misread. */
-export const VECTOR_FORMAT_VERSION = 1;
+export const VECTOR_FORMAT_VERSION = 2;
+
+const IDS_PACKED = 1;
+const IDS_JSON = 2;
 
 const MAGIC = [0x56, 0x57, 0x56, 0x53]; // "VWVS"
 const HEADER_BYTES = 32;
@@ -52,7 +61,6 @@ export interface VectorMeta {
   count: number;
   /** The embedder's fingerprint: vectors from another model or settings are not comparable. */
   fingerprint: string;
-  ids: string[];
   /** Checksum of all of `vectors.bin`, e.g. `murmur3:0e26c5af`. */
   checksum: string;
 }
@@ -67,24 +75,26 @@ export interface EncodedVectorFiles {
 export function encodeVectorFiles(store: VectorStore, fingerprint: string): EncodedVectorFiles {
   const ids = store.ids();
   const rows = store.packedRows();
-  const idsJson = JSON.stringify(ids);
-  const vectors = new Uint8Array(HEADER_BYTES + rows.length * 4);
+  const packed = canPackHashes(ids);
+  const idBytes = packed ? packHashes(ids) : new TextEncoder().encode(JSON.stringify(ids));
+  const rowsAt = HEADER_BYTES;
+  const idsAt = rowsAt + rows.length * 4;
+  const vectors = new Uint8Array(idsAt + idBytes.length);
   const header = new DataView(vectors.buffer);
   vectors.set(MAGIC, 0);
   header.setUint32(4, VECTOR_FORMAT_VERSION, true);
   header.setUint32(8, store.dim, true);
   header.setUint32(12, ids.length, true);
-  header.setUint32(16, murmur3(new TextEncoder().encode(idsJson)), true);
+  header.setUint32(16, packed ? IDS_PACKED : IDS_JSON, true);
+  header.setUint32(20, idBytes.length, true);
   if (LITTLE_ENDIAN) {
-    vectors.set(new Uint8Array(rows.buffer, rows.byteOffset, rows.byteLength), HEADER_BYTES);
+    vectors.set(new Uint8Array(rows.buffer, rows.byteOffset, rows.byteLength), rowsAt);
   } else {
-    for (let i = 0; i < rows.length; i++) header.setFloat32(HEADER_BYTES + i * 4, rows[i]!, true);
+    for (let i = 0; i < rows.length; i++) header.setFloat32(rowsAt + i * 4, rows[i]!, true);
   }
-  // Built by hand so the ids are serialised once, exactly as the header's hash saw them.
-  const meta =
-    `{"format":${VECTOR_FORMAT_VERSION},"dim":${store.dim},"count":${ids.length},` +
-    `"fingerprint":${JSON.stringify(fingerprint)},"checksum":"${checksumLabel(vectors)}","ids":${idsJson}}`;
-  return { vectors, meta: new TextEncoder().encode(meta) };
+  vectors.set(idBytes, idsAt);
+  const meta = { format: VECTOR_FORMAT_VERSION, dim: store.dim, count: ids.length, fingerprint, checksum: checksumLabel(vectors) };
+  return { vectors, meta: new TextEncoder().encode(JSON.stringify(meta)) };
 }
 
 /**
@@ -110,14 +120,11 @@ export function decodeVectorFilesWithMeta(
   expected?: { fingerprint?: string; dim?: number },
 ): { store: VectorStore; meta: VectorMeta } {
   const info = parseMeta(meta);
-  const { dim, count } = checkHeader(vectors, info);
+  const { dim, count, idEncoding, idsAt } = checkHeader(vectors, info);
   if (checksumLabel(vectors) !== info.checksum) {
     throw corrupt('does not match its metadata (checksum differs)');
   }
-  const idsHash = new DataView(vectors.buffer, vectors.byteOffset, HEADER_BYTES).getUint32(16, true);
-  if (idsHash !== murmur3(new TextEncoder().encode(JSON.stringify(info.ids)))) {
-    throw corrupt('does not match its list of chunks');
-  }
+  const ids = readIds(vectors.subarray(idsAt), idEncoding, count);
   if (expected?.fingerprint !== undefined && expected.fingerprint !== info.fingerprint) {
     throw new IndexFormatError(
       'model-changed',
@@ -130,7 +137,7 @@ export function decodeVectorFilesWithMeta(
       `The vector index holds vectors of ${dim} dimensions, but the embedding model makes ${expected.dim}; it will be rebuilt.`,
     );
   }
-  return { store: VectorStore.fromTrustedRows(dim, info.ids, readRows(vectors, count * dim)), meta: info };
+  return { store: VectorStore.fromTrustedRows(dim, ids, readRows(vectors, count * dim)), meta: info };
 }
 
 function corrupt(what: string): IndexFormatError {
@@ -159,11 +166,7 @@ function parseMeta(bytes: Uint8Array): VectorMeta {
     m.dim > 0 &&
     isCount(m.count) &&
     typeof m.fingerprint === 'string' &&
-    typeof m.checksum === 'string' &&
-    Array.isArray(m.ids) &&
-    m.ids.length === m.count &&
-    m.ids.every((id) => typeof id === 'string') &&
-    new Set(m.ids).size === m.ids.length;
+    typeof m.checksum === 'string';
   if (!wellFormed) throw corrupt('metadata is incomplete or inconsistent');
   return m as unknown as VectorMeta;
 }
@@ -172,7 +175,7 @@ function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 0xffffffff;
 }
 
-function checkHeader(vectors: Uint8Array, info: VectorMeta): { dim: number; count: number } {
+function checkHeader(vectors: Uint8Array, info: VectorMeta): { dim: number; count: number; idEncoding: number; idsAt: number } {
   const magicSeen = MAGIC.every((byte, i) => i >= vectors.length || vectors[i] === byte);
   if (!magicSeen) {
     throw new IndexFormatError('foreign', 'The vector index file is not a Visiewijzer vector file; it will be rebuilt.');
@@ -188,13 +191,35 @@ function checkHeader(vectors: Uint8Array, info: VectorMeta): { dim: number; coun
   }
   const dim = header.getUint32(8, true);
   const count = header.getUint32(12, true);
+  const idEncoding = header.getUint32(16, true);
+  const idBytes = header.getUint32(20, true);
   if (dim !== info.dim || count !== info.count) {
     throw corrupt('does not match its metadata (different size)');
   }
-  if (vectors.length !== HEADER_BYTES + dim * count * 4) {
-    throw corrupt(vectors.length < HEADER_BYTES + dim * count * 4 ? 'file is incomplete (cut off)' : 'file has extra data');
+  const idsAt = HEADER_BYTES + dim * count * 4;
+  if (vectors.length !== idsAt + idBytes) {
+    throw corrupt(vectors.length < idsAt + idBytes ? 'file is incomplete (cut off)' : 'file has extra data');
   }
-  return { dim, count };
+  if ((idEncoding !== IDS_PACKED && idEncoding !== IDS_JSON) || (idEncoding === IDS_PACKED && idBytes !== PACKED_HASH_BYTES * count)) {
+    throw corrupt('has an unreadable list of chunks');
+  }
+  return { dim, count, idEncoding, idsAt };
+}
+
+function readIds(bytes: Uint8Array, encoding: number, count: number): string[] {
+  if (encoding === IDS_PACKED) return unpackHashes(bytes);
+  let ids: unknown;
+  try {
+    ids = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    throw corrupt('has an unreadable list of chunks');
+  }
+  if (!isStringList(ids) || ids.length !== count) throw corrupt('has an unreadable list of chunks');
+  return ids;
+}
+
+function isStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((id) => typeof id === 'string');
 }
 
 /**

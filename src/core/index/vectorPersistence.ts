@@ -25,10 +25,24 @@ const MIN_DELTA_BEFORE_COMPACT = 256;
  */
 export class VectorFiles {
   private baseChecksum: string | null = null;
-  private baseIds = new Set<string>();
+  /** Ids in the base file: an array at load (cheap), made a set when a save first needs it. */
+  private baseIdList: readonly string[] = [];
+  private baseIdSet: Set<string> | null = new Set();
+
+  /**
+   * Names the exact files last loaded or saved (base and delta checksums), so the index can tell
+   * whether they are the ones saved together with its state file. Null when no file is in use.
+   */
+  stamp: string | null = null;
+
+  private get baseIds(): Set<string> {
+    this.baseIdSet ??= new Set(this.baseIdList);
+    return this.baseIdSet;
+  }
 
   /** Loads base and delta into one store. Problems become a message; the store is then (partly) empty. */
   async load(storage: IndexStorage, model: VectorModel, messages: string[]): Promise<VectorStore> {
+    this.stamp = null;
     const [vectors, meta] = await Promise.all([storage.read(VECTORS_FILE), storage.read(VECTORS_META_FILE)]);
     if (!vectors || !meta) return new VectorStore(model.dim);
     let store: VectorStore;
@@ -36,23 +50,27 @@ export class VectorFiles {
       const base = decodeVectorFilesWithMeta(vectors, meta, { fingerprint: model.fingerprint, dim: model.dim });
       store = base.store;
       this.baseChecksum = base.meta.checksum;
-      this.baseIds = new Set(base.meta.ids);
+      this.baseIdList = store.ids();
+      this.baseIdSet = null;
     } catch (error) {
       messages.push(error instanceof IndexFormatError ? error.message : 'The vector index could not be read; it will be rebuilt.');
       return new VectorStore(model.dim);
     }
     const [delta, deltaMeta] = await Promise.all([storage.read(VECTORS_DELTA_FILE), storage.read(VECTORS_DELTA_META_FILE)]);
+    let deltaChecksum: string | null = null;
     if (delta && deltaMeta) {
       try {
-        const extra = decodeVectorFilesWithMeta(delta, deltaMeta, { fingerprint: deltaFingerprint(model, this.baseChecksum), dim: model.dim }).store;
-        for (const id of extra.ids()) {
-          const vector = extra.get(id);
+        const extra = decodeVectorFilesWithMeta(delta, deltaMeta, { fingerprint: deltaFingerprint(model, this.baseChecksum), dim: model.dim });
+        for (const id of extra.store.ids()) {
+          const vector = extra.store.get(id);
           if (vector) store.set(id, vector);
         }
+        deltaChecksum = extra.meta.checksum;
       } catch {
         // A delta of another base (a crash between writes): its chunks are re-embedded by the next update.
       }
     }
+    this.stamp = `${this.baseChecksum}+${deltaChecksum ?? 'none'}`;
     return store;
   }
 
@@ -69,8 +87,9 @@ export class VectorFiles {
       await storage.write(VECTORS_META_FILE, files.meta);
       await storage.remove(VECTORS_DELTA_FILE);
       await storage.remove(VECTORS_DELTA_META_FILE);
-      this.baseChecksum = (JSON.parse(new TextDecoder().decode(files.meta)) as { checksum: string }).checksum;
-      this.baseIds = new Set(store.ids());
+      this.baseChecksum = checksumOf(files.meta);
+      this.baseIdSet = new Set(store.ids());
+      this.stamp = `${this.baseChecksum}+none`;
       return;
     }
     const delta = new VectorStore(model.dim);
@@ -81,7 +100,12 @@ export class VectorFiles {
     const files = encodeVectorFiles(delta, deltaFingerprint(model, this.baseChecksum));
     await storage.write(VECTORS_DELTA_FILE, files.vectors);
     await storage.write(VECTORS_DELTA_META_FILE, files.meta);
+    this.stamp = `${this.baseChecksum}+${checksumOf(files.meta)}`;
   }
+}
+
+function checksumOf(meta: Uint8Array): string {
+  return (JSON.parse(new TextDecoder().decode(meta)) as { checksum: string }).checksum;
 }
 
 function deltaFingerprint(model: VectorModel, baseChecksum: string | null): string {

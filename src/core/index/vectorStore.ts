@@ -28,7 +28,9 @@ export class VectorStore {
   private data: Float32Array;
   /** The id stored in each row; `undefined` marks a free row. */
   private rowIds: (string | undefined)[] = [];
-  private rowOf = new Map<string, number>();
+  /** Row of each id; built on first use, because a store opened only to be searched never needs it. */
+  private rowOfMap: Map<string, number> | null = new Map();
+  private liveRows = 0;
   /** Rows freed by `delete`, reused before the store grows. */
   private freeRows: number[] = [];
 
@@ -53,13 +55,29 @@ export class VectorStore {
     const store = new VectorStore(dim);
     store.data = rows;
     store.rowIds = ids.slice();
-    ids.forEach((id, row) => store.rowOf.set(id, row));
+    store.rowOfMap = null;
+    store.liveRows = ids.length;
     return store;
+  }
+
+  private get rowOf(): Map<string, number> {
+    if (!this.rowOfMap) {
+      const map = new Map<string, number>();
+      this.rowIds.forEach((id, row) => {
+        if (id === undefined) return;
+        const earlier = map.get(id);
+        // Only a file written by something else can name an id twice: the last row wins, as with `set`.
+        if (earlier !== undefined) this.freeRow(earlier);
+        map.set(id, row);
+      });
+      this.rowOfMap = map;
+    }
+    return this.rowOfMap;
   }
 
   /** Number of vectors stored. */
   get size(): number {
-    return this.rowOf.size;
+    return this.liveRows;
   }
 
   /** Whether a vector is stored under `id`. */
@@ -87,6 +105,7 @@ export class VectorStore {
       row = this.freeRows.pop() ?? this.appendRow();
       this.rowIds[row] = id;
       this.rowOf.set(id, row);
+      this.liveRows++;
     }
     const offset = row * this.dim;
     for (let i = 0; i < this.dim; i++) this.data[offset + i] = vector[i]! * scale;
@@ -97,10 +116,15 @@ export class VectorStore {
     const row = this.rowOf.get(id);
     if (row === undefined) return false;
     this.rowOf.delete(id);
+    this.freeRow(row);
+    return true;
+  }
+
+  private freeRow(row: number): void {
+    this.liveRows--;
     this.rowIds[row] = undefined;
     this.data.fill(0, row * this.dim, (row + 1) * this.dim);
     this.freeRows.push(row);
-    return true;
   }
 
   /** The stored ids, in row order (stable between saves and loads). */
@@ -130,7 +154,7 @@ export class VectorStore {
     const ids = this.ids();
     this.data = this.packedRows().slice();
     this.rowIds = ids;
-    this.rowOf = new Map(ids.map((id, row) => [id, row]));
+    this.rowOfMap = null;
     this.freeRows = [];
   }
 

@@ -46,10 +46,9 @@ export async function hybridSearch(state: IndexState, embedder: Embedder | null,
 
 /** Vectors are stored per text hash; several chunks can share one. Expands hashes to chunk ids. */
 function vectorSearch(state: IndexState, query: Float32Array, k: number, accept: (id: string) => boolean, filtered: boolean): ScoredId[] {
-  const byHash = state.chunksByHash();
-  const acceptHash = filtered ? (hash: string): boolean => (byHash.get(hash) ?? []).some(accept) : (hash: string): boolean => byHash.has(hash);
+  const acceptHash = filtered ? (hash: string): boolean => state.chunkIdsOfHash(hash).some(accept) : (hash: string): boolean => state.hasHash(hash);
   const scored = state.vectors?.search(query, k, acceptHash) ?? [];
-  return scored.flatMap((h) => (byHash.get(h.id) ?? []).filter(accept).map((id) => ({ id, score: h.score }))).slice(0, k);
+  return scored.flatMap((h) => state.chunkIdsOfHash(h.id).filter(accept).map((id) => ({ id, score: h.score }))).slice(0, k);
 }
 
 function chunkFilter(state: IndexState, filter: SearchFilter): (id: string) => boolean {

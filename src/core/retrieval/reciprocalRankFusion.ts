@@ -11,5 +11,7 @@ export function reciprocalRankFusion(lists: ScoredId[][], k = 60): ScoredId[] {
   }
   return [...fused.entries()]
     .map(([id, score]) => ({ id, score }))
-    .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+    // Ties by code-unit order: deterministic, and unlike localeCompare it does not start the collator,
+    // which costs several milliseconds on the first search after a cold start.
+    .sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
