@@ -51,6 +51,17 @@ describe('terms', () => {
     expect(termMatch(termKey('groep')!, termKey('groepjes')!)).toBe(0);
   });
 
+  it('meets a short verb stem and its -t form, and a noun in -atie and its verb in -eren', () => {
+    expect(termMatch(termKey('geven')!, termKey('geeft')!)).toBe(0.9);
+    expect(termMatch(termKey('komen')!, termKey('komt')!)).toBe(0.9);
+    expect(termKey('presentatie')).toBe(termKey('presenteren'));
+    expect(termMatch(termKey('presentatie')!, termKey('presenteert')!)).toBe(0.9);
+    expect(termKey('evaluaties')).toBe(termKey('evalueren'));
+    // Only the -t on a three-letter stem, and only -atie after four letters or more.
+    expect(termMatch(termKey('geven')!, termKey('gevel')!)).toBe(0);
+    expect(termKey('natie')).not.toBe(termKey('neren'));
+  });
+
   it('groups alternatives and attaches examples to the term they illustrate', () => {
     const groups = termGroups('Leerlingen werken in tweetallen of groepjes met een vaste rol, zoals voorzitter, tijdbewaker of verslaggever.');
     expect(groups.map((g) => [g.keys, g.examples])).toEqual([

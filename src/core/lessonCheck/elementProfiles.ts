@@ -15,7 +15,8 @@ export interface Probe {
   kind: 'indicator' | 'description' | 'practice';
   /**
    * What a full match with this probe is worth: an indicator describes behaviour; a description
-   * sentence an ideal; a sentence of a good practice filed under the element how a colleague did it.
+   * sentence an ideal (a short one, a slogan, less: {@link SLOGAN_WEIGHT}); a sentence of a good
+   * practice filed under the element how a colleague did it.
    */
   weight: number;
   /** Its terms, grouped: alternatives together, examples optional (see `probeTerms.ts`). */
@@ -59,13 +60,39 @@ export const SHARPNESS = 1.5;
 const MIN_DESCRIPTION_KEYS = 4;
 
 /**
+ * A description sentence with fewer content words than this is a slogan ("Kinderen leren het meest als
+ * ze zelf aan het stuur zitten", "Leren kan alleen als je je veilig voelt"): figurative, and its two or
+ * three rare words are shared by ordinary lesson lines by accident ("zitten morgen aan de
+ * instructietafel"). It still counts, at {@link SLOGAN_WEIGHT}: below `STRONG_AT`, so a slogan alone
+ * can make an element partial, never strong. A sentence with six or more content words says what the
+ * school does and counts as a description.
+ */
+const SLOGAN_KEYS = 6;
+export const SLOGAN_WEIGHT = 0.4;
+
+/**
+ * How much a word still counts for an element when it is not the element's own word (its title,
+ * description and indicators do not use it):
+ * - `foreign`: another element uses it. It marks that other element ("woorden" marks language, not
+ *   ownership), so in a good practice filed under this element it says little about this element.
+ * - `practice`: a word of a good practice's sentence that the element's own text does not use. A
+ *   practice note filed under several elements tells a whole story; its words that echo the element
+ *   ("kiezen zelf") carry the match, its incidental words ("stuk", "tekst", "rapportgesprek") should not
+ *   outweigh them.
+ * Both multiply the word's specificity (before {@link SHARPNESS}); an element's own words are unchanged,
+ * so in effect only good-practice sentences are affected (indicators and description are its own text).
+ */
+const NOT_OWN = { foreign: 0.5, practice: 0.5 } as const;
+
+/**
  * Builds the profile of every element; `visionNotes` (optional) give the indicators' lines.
  *
  * A word's weight is its idf over the vault (rare words say more) times its specificity within the
  * vision: a word that every element uses ("leerling", "docent", "les") does not tell one value from
  * another, a word only one element uses ("planbord", "hypothese") does. Specificity is
- * log(1 + E/ef) / log(1 + E), with E elements of which ef use the word: 1 for a word of one element.
- * The product is raised to {@link SHARPNESS}. Good practices that the school filed under an element
+ * log(1 + E/ef) / log(1 + E), with E elements of which ef use the word: 1 for a word of one element;
+ * a word the element itself does not use counts less ({@link NOT_OWN}). The product is raised to
+ * {@link SHARPNESS}. Good practices that the school filed under an element
  * (frontmatter or a link, see `practiceLinks.ts`) add their sentences as probes of that element.
  */
 export function buildProfiles(elements: readonly VisionElement[], stats: TermStats, visionNotes: readonly ParsedNote[] = [], practices: readonly ParsedNote[] = []): ElementProfile[] {
@@ -73,26 +100,35 @@ export function buildProfiles(elements: readonly VisionElement[], stats: TermSta
   const elementCount = new Map<string, number>();
   for (const element of elements) {
     for (const key of new Set(termKeys(element.title))) titleCount.set(key, (titleCount.get(key) ?? 0) + 1);
-    const text = [element.title, element.description, ...element.indicators].join('\n');
-    for (const key of new Set(termKeys(text))) elementCount.set(key, (elementCount.get(key) ?? 0) + 1);
+    for (const key of new Set(termKeys(elementText(element)))) elementCount.set(key, (elementCount.get(key) ?? 0) + 1);
   }
   const total = Math.max(elements.length, 1);
-  const weigh = (key: string): number => {
-    const specificity = Math.log(1 + total / Math.max(elementCount.get(key) ?? 1, 1)) / Math.log(1 + total);
+  /** The weight of `key` in a probe of an element whose own words are `own` (see {@link NOT_OWN}). */
+  const weighFor = (own: ReadonlySet<string>, practice: boolean) => (key: string): number => {
+    let specificity = Math.log(1 + total / Math.max(elementCount.get(key) ?? 1, 1)) / Math.log(1 + total);
+    if (!own.has(key)) {
+      if (elementCount.has(key)) specificity *= NOT_OWN.foreign;
+      if (practice) specificity *= NOT_OWN.practice;
+    }
     return Math.pow(stats.idf(key) * specificity, SHARPNESS);
   };
   return elements.map((element) => {
+    const own = new Set(termKeys(elementText(element)));
+    const weigh = weighFor(own, false);
+    const weighPractice = weighFor(own, true);
     const lines = indicatorLines(element, visionNotes.find((n) => n.path === element.path));
     const probes: Probe[] = element.indicators.map((text, i) => probe(text, 'indicator', weigh, lines[i] ?? null));
     for (const sentence of element.description.split('\n').flatMap(splitSentences)) {
       const p = probe(sentence, 'description', weigh, null);
-      if (p.groups.length >= MIN_DESCRIPTION_KEYS) probes.push(p);
+      if (p.groups.length < MIN_DESCRIPTION_KEYS) continue;
+      if (p.groups.length < SLOGAN_KEYS) p.weight = SLOGAN_WEIGHT;
+      probes.push(p);
     }
     for (const note of practices.filter((n) => noteIsAbout(n, element))) {
       for (const section of note.sections) {
         for (const block of section.blocks) {
           for (const sentence of splitSentences(block.text)) {
-            const p = probe(sentence, 'practice', weigh, block.startLine);
+            const p = probe(sentence, 'practice', weighPractice, block.startLine);
             p.source = { path: note.path, heading: section.level > 1 ? section.heading : null };
             if (p.groups.length >= MIN_DESCRIPTION_KEYS) probes.push(p);
           }
@@ -102,6 +138,11 @@ export function buildProfiles(elements: readonly VisionElement[], stats: TermSta
     const titleKeys = termKeys(element.title).filter((k) => (titleCount.get(k) ?? 0) < 2 && !/^\d+$/.test(k));
     return { element, probes: probes.filter((p) => p.mass > 0), titleKeys };
   });
+}
+
+/** The element's own words: its title, description and indicators. */
+function elementText(element: VisionElement): string {
+  return [element.title, element.description, ...element.indicators].join('\n');
 }
 
 function probe(text: string, kind: Probe['kind'], weigh: (key: string) => number, line: number | null): Probe {

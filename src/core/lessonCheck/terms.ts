@@ -13,6 +13,10 @@ export function termKey(token: string): string | null {
   const stem = dutchTerm(token);
   if (stem === null) return null;
   return stem
+    // A verb in -eren has its noun in -atie: presenteren/presentatie, evalueren/evaluatie,
+    // organiseren/organisatie. Snowball keeps them apart (presenter/presentatie); fold the noun onto
+    // the verb's stem. Four letters before the ending at least, so short words (natie) stay as they are.
+    .replace(/^(.{4,})aties?$/, '$1er')
     .replace(/([aeou])\1/g, '$1')
     .replace(/([^aeiou])\1$/, '$1')
     .replace(/z$/, 's')
@@ -57,6 +61,9 @@ const INFLECTION = /^(t|d|e|n|s|en|es|ing|ingen)$/;
 export function termMatch(a: string, b: string): number {
   if (a === b) return 1;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  // Short verb stems with their third-person -t: geven/geeft (gef/geft), komen/komt, zeggen/zegt. Only
+  // the -t: other endings on a three-letter stem make other words too easily.
+  if (short.length === 3 && long === `${short}t`) return 0.9;
   if (short.length < 4) return 0;
   if (long.startsWith(short)) {
     if (INFLECTION.test(long.slice(short.length))) return 0.9;
