@@ -8,6 +8,7 @@ import { formatRetrievalEval, runRetrievalEval } from './retrievalEval';
 import { formatGeneratorsEval, runGeneratorsEval } from './generatorsEval';
 import { formatPracticesEval, runPracticesEval } from './practicesEval';
 import { formatLessonCheckEval, runLessonCheckEval } from './lessonCheckEval';
+import { coldLoadChild, COLD_LOAD_FLAG } from './coldLoad';
 
 /**
  * `npm run bench`: every speed, size and quality figure in BENCHMARKS.md, measured in one run on this
@@ -42,7 +43,8 @@ async function main(argv: string[]): Promise<void> {
   console.log(formatPracticesEval(await runPracticesEval(root)));
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
+const args = process.argv.slice(2);
+(args[0] === COLD_LOAD_FLAG ? coldLoadChild(args.slice(1)) : main(args)).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;
 });
