@@ -171,6 +171,16 @@ describe('vector files', () => {
     expect(loaded.size).toBe(399);
     expect(Array.from(loaded.get('note-0#0')!)).toEqual([1, 0, 0, 0]);
     for (const id of store.ids().slice(2)) expect(Array.from(loaded.get(id)!)).toEqual(Array.from(store.get(id)!));
+    // Loaded rows and rows added since live in two buffers; search, saving and compaction see them as one.
+    const same = new VectorStore(4);
+    for (const id of loaded.ids()) same.set(id, loaded.get(id)!);
+    for (const query of [[1, 0, 0, 0], [0, 1, 0, 5], [0.3, -0.2, 0.9, 0.1]]) expect(loaded.search(query, 25)).toEqual(same.search(query, 25));
+    const files = encodeVectorFiles(loaded, FINGERPRINT);
+    const reloaded = decodeVectorFiles(files.vectors, files.meta);
+    expect(reloaded.ids()).toEqual(loaded.ids());
+    loaded.compact();
+    expect(loaded.search([0, 1, 0, 5], 25)).toEqual(same.search([0, 1, 0, 5], 25));
+    expect(Array.from(loaded.get('new-299')!)).toEqual(Array.from(same.get('new-299')!));
   });
 
   it('does not let a store loaded from part of a shared buffer write into the rest of it', () => {

@@ -32,6 +32,7 @@
 import type { NoteRole } from '../notes/types';
 import { murmur3 } from '../util/checksum';
 import { ByteWriter } from './byteWriter';
+import { readVarints } from './varints';
 import { canPackHashes, packHashes, PACKED_HASH_BYTES, unpackHashes } from './packedHashes';
 import type { NoteRecord } from './indexState';
 import type { VectorModel } from './vectorPersistence';
@@ -129,7 +130,7 @@ export function decodeStateFile(bytes: Uint8Array): StateSnapshot {
   const stringsAt = numbersAt + numberBytes;
   if (stringsAt > bytes.length) throw new StateFileError('section sizes do not add up');
   const hashes = unpackHashes(bytes.subarray(hashesAt, numbersAt));
-  const numbers = readVarints(bytes.subarray(numbersAt, stringsAt), numberCount);
+  const numbers = readNumbers(bytes.subarray(numbersAt, stringsAt), numberCount);
   const strings = readStringTable(bytes.subarray(stringsAt));
 
   let n = 0;
@@ -187,46 +188,23 @@ export function decodeStateFile(bytes: Uint8Array): StateSnapshot {
   return { model, keywordStamp, vectorStamp, notes };
 }
 
-/** `count` LEB128 varints (each below 2^32) into a typed array, in one loop. */
-function readVarints(bytes: Uint8Array, count: number): Uint32Array {
-  const out = new Uint32Array(count);
-  let at = 0;
-  for (let i = 0; i < count; i++) {
-    let byte = bytes[at++];
-    if (byte === undefined) throw new StateFileError('unexpected end of the numbers');
-    let value = byte & 0x7f;
-    for (let shift = 7; byte >= 0x80; shift += 7) {
-      byte = bytes[at++];
-      if (byte === undefined || shift > 28) throw new StateFileError('damaged number');
-      value |= (byte & 0x7f) << shift;
-    }
-    out[i] = value >>> 0;
-  }
-  if (at !== bytes.length) throw new StateFileError('numbers do not add up');
-  return out;
+/** The numbers section: exactly `count` varints. */
+function readNumbers(bytes: Uint8Array, count: number): Uint32Array {
+  const read = readVarints(bytes, 0, count);
+  if (!read || read.end !== bytes.length) throw new StateFileError('numbers do not add up');
+  return read.values;
 }
 
 function readStringTable(bytes: Uint8Array): string[] {
-  let at = 0;
-  const varint = (): number => {
-    let value = 0;
-    for (let shift = 0; shift < 35; shift += 7) {
-      const byte = bytes[at++];
-      if (byte === undefined) throw new StateFileError('unexpected end of the strings');
-      value += (byte & 0x7f) * 2 ** shift;
-      if (byte < 0x80) return value;
-    }
-    throw new StateFileError('damaged number');
-  };
-  const count = varint();
-  const lengths = new Uint32Array(count);
-  for (let i = 0; i < count; i++) lengths[i] = varint();
-  const text = new TextDecoder().decode(bytes.subarray(at));
-  const strings = new Array<string>(count);
+  const count = readVarints(bytes, 0, 1);
+  const lengths = count && readVarints(bytes, count.end, count.values[0]!);
+  if (!lengths) throw new StateFileError('unexpected end of the strings');
+  const text = new TextDecoder().decode(bytes.subarray(lengths.end));
+  const strings = new Array<string>(lengths.values.length);
   let from = 0;
-  for (let i = 0; i < count; i++) {
-    strings[i] = text.slice(from, from + lengths[i]!);
-    from += lengths[i]!;
+  for (let i = 0; i < strings.length; i++) {
+    strings[i] = text.slice(from, from + lengths.values[i]!);
+    from += lengths.values[i]!;
   }
   if (from !== text.length) throw new StateFileError('string table does not add up');
   return strings;

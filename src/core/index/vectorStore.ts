@@ -25,6 +25,13 @@ const UNIT_TOLERANCE = 1e-4;
 export class VectorStore {
   /** Number of dimensions every vector in this store has. */
   readonly dim: number;
+  /**
+   * Rows as loaded from a file, used in place and never grown: adding a vector after opening a large
+   * index then copies nothing (doubling one buffer would copy all 30 MB at the first edit).
+   */
+  private base: Float32Array = new Float32Array(0);
+  private baseRows = 0;
+  /** Rows from `baseRows` on, in a buffer whose capacity doubles when full. */
   private data: Float32Array;
   /** The id stored in each row; `undefined` marks a free row. */
   private rowIds: (string | undefined)[] = [];
@@ -53,7 +60,8 @@ export class VectorStore {
    */
   static fromTrustedRows(dim: number, ids: readonly string[], rows: Float32Array): VectorStore {
     const store = new VectorStore(dim);
-    store.data = rows;
+    store.base = rows;
+    store.baseRows = ids.length;
     store.rowIds = ids.slice();
     store.rowOfMap = null;
     store.liveRows = ids.length;
@@ -89,7 +97,8 @@ export class VectorStore {
   get(id: string): Float32Array | undefined {
     const row = this.rowOf.get(id);
     if (row === undefined) return undefined;
-    return this.data.slice(row * this.dim, (row + 1) * this.dim);
+    const [array, offset] = this.locate(row);
+    return array.slice(offset, offset + this.dim);
   }
 
   /**
@@ -107,8 +116,8 @@ export class VectorStore {
       this.rowOf.set(id, row);
       this.liveRows++;
     }
-    const offset = row * this.dim;
-    for (let i = 0; i < this.dim; i++) this.data[offset + i] = vector[i]! * scale;
+    const [array, offset] = this.locate(row);
+    for (let i = 0; i < this.dim; i++) array[offset + i] = vector[i]! * scale;
   }
 
   /** Removes the vector stored under `id`. Returns whether there was one. */
@@ -123,7 +132,8 @@ export class VectorStore {
   private freeRow(row: number): void {
     this.liveRows--;
     this.rowIds[row] = undefined;
-    this.data.fill(0, row * this.dim, (row + 1) * this.dim);
+    const [array, offset] = this.locate(row);
+    array.fill(0, offset, offset + this.dim);
     this.freeRows.push(row);
   }
 
@@ -138,12 +148,14 @@ export class VectorStore {
    */
   packedRows(): Float32Array {
     const dim = this.dim;
-    if (this.freeRows.length === 0) return this.data.subarray(0, this.rowIds.length * dim);
+    if (this.freeRows.length === 0 && this.baseRows === 0) return this.data.subarray(0, this.rowIds.length * dim);
+    if (this.freeRows.length === 0 && this.rowIds.length === this.baseRows) return this.base.subarray(0, this.baseRows * dim);
     const packed = new Float32Array(this.size * dim);
     let target = 0;
     for (let row = 0; row < this.rowIds.length; row++) {
       if (this.rowIds[row] === undefined) continue;
-      packed.set(this.data.subarray(row * dim, (row + 1) * dim), target * dim);
+      const [array, offset] = this.locate(row);
+      packed.set(array.subarray(offset, offset + dim), target * dim);
       target++;
     }
     return packed;
@@ -153,6 +165,8 @@ export class VectorStore {
   compact(): void {
     const ids = this.ids();
     this.data = this.packedRows().slice();
+    this.base = new Float32Array(0);
+    this.baseRows = 0;
     this.rowIds = ids;
     this.rowOfMap = null;
     this.freeRows = [];
@@ -186,9 +200,11 @@ export class VectorStore {
     const rowIds = this.rowIds;
     const scores = new Float64Array(SCORE_BLOCK_ROWS);
 
-    for (let first = 0; first < rowIds.length; first += SCORE_BLOCK_ROWS) {
-      const end = Math.min(rowIds.length, first + SCORE_BLOCK_ROWS);
-      dotProducts(this.data, q, dim, first, end, scores);
+    for (let first = 0, end = 0; first < rowIds.length; first = end) {
+      // Blocks never straddle the two buffers: the first block after `baseRows` starts there.
+      end = Math.min(rowIds.length, first + SCORE_BLOCK_ROWS, first < this.baseRows ? this.baseRows : Infinity);
+      if (first < this.baseRows) dotProducts(this.base, q, dim, first, end, scores);
+      else dotProducts(this.data, q, dim, first - this.baseRows, end - this.baseRows, scores);
       for (let row = first; row < end; row++) {
         const id = rowIds[row];
         if (id === undefined) continue;
@@ -281,12 +297,18 @@ export class VectorStore {
     return 1 / Math.sqrt(squares);
   }
 
-  /** Index of a fresh row at the end, doubling the buffer when it is full. */
+  /** The buffer holding `row`, and where the row starts in it. */
+  private locate(row: number): [Float32Array, number] {
+    return row < this.baseRows ? [this.base, row * this.dim] : [this.data, (row - this.baseRows) * this.dim];
+  }
+
+  /** Index of a fresh row at the end, doubling the growable buffer when it is full. */
   private appendRow(): number {
     const row = this.rowIds.length;
-    if ((row + 1) * this.dim > this.data.length) {
-      const grown = new Float32Array(Math.max(INITIAL_CAPACITY, row * 2) * this.dim);
-      grown.set(this.data.subarray(0, row * this.dim));
+    const local = row - this.baseRows;
+    if ((local + 1) * this.dim > this.data.length) {
+      const grown = new Float32Array(Math.max(INITIAL_CAPACITY, local * 2) * this.dim);
+      grown.set(this.data.subarray(0, local * this.dim));
       this.data = grown;
     }
     this.rowIds.push(undefined);

@@ -1,5 +1,6 @@
 import { murmur3 } from '../../util/checksum';
 import { ByteWriter } from '../byteWriter';
+import { readVarints } from '../varints';
 import { decodePostings, encodePostings, type PostingsBuffers } from './postingsCodec';
 import { KeywordIndexError } from './keywordIndexError';
 
@@ -126,7 +127,7 @@ function decodeIds(bytes: Uint8Array, count: number): string[] | null {
   if (bytes.length < 4) return null;
   const lengthBytes = bytes[0]! | (bytes[1]! << 8) | (bytes[2]! << 16) | (bytes[3]! << 24);
   if (lengthBytes < 0 || 4 + lengthBytes > bytes.length) return null;
-  const numbers = readVarints(bytes.subarray(4, 4 + lengthBytes), 2 * count);
+  const numbers = readAllVarints(bytes.subarray(4, 4 + lengthBytes), 2 * count);
   if (!numbers) return null;
   const rests = new TextDecoder().decode(bytes.subarray(4 + lengthBytes));
   const ids = new Array<string>(count);
@@ -143,22 +144,10 @@ function decodeIds(bytes: Uint8Array, count: number): string[] | null {
   return at === rests.length ? ids : null;
 }
 
-/** `count` varints (each below 2^32) filling `bytes` exactly, or null. */
-function readVarints(bytes: Uint8Array, count: number): Uint32Array | null {
-  const out = new Uint32Array(count);
-  let at = 0;
-  for (let i = 0; i < count; i++) {
-    let byte = bytes[at++];
-    if (byte === undefined) return null;
-    let value = byte & 0x7f;
-    for (let shift = 7; byte >= 0x80; shift += 7) {
-      byte = bytes[at++];
-      if (byte === undefined || shift > 28) return null;
-      value |= (byte & 0x7f) << shift;
-    }
-    out[i] = value >>> 0;
-  }
-  return at === bytes.length ? out : null;
+/** `count` varints filling `bytes` exactly, or null. */
+function readAllVarints(bytes: Uint8Array, count: number): Uint32Array | null {
+  const read = readVarints(bytes, 0, count);
+  return read && read.end === bytes.length ? read.values : null;
 }
 
 /** A decoded base segment: documents numbered 0..docCount-1, terms sorted, postings still encoded. */
@@ -207,7 +196,7 @@ export class KeywordSegment {
     if (murmur3(bytes.subarray(0, total - 4)) !== view.getUint32(total - 4, true)) throw damaged('checksum mismatch');
 
     const offsets = LITTLE_ENDIAN ? new Uint32Array(bytes.buffer, bytes.byteOffset + offsetsAt, termCount + 1) : readWords(view, offsetsAt, termCount + 1);
-    const lengths = readVarints(bytes.subarray(lengthsAt, lengthsAt + lengthBytes), 2 * docCount);
+    const lengths = readAllVarints(bytes.subarray(lengthsAt, lengthsAt + lengthBytes), 2 * docCount);
     if (!lengths) throw damaged('document lengths do not add up');
     const bodyLengths = new Uint32Array(docCount);
     const headingLengths = new Uint32Array(docCount);
