@@ -35,7 +35,7 @@ interface EvalVault {
 }
 
 export interface LessonCheckEvalRow {
-  mode: 'keyword-only' | 'hybrid (tiny model)';
+  mode: 'keyword-only' | `hybrid (${string})`;
   vault: string;
   subset: 'development' | HeldOutRound | 'all';
   plans: number;
@@ -137,7 +137,7 @@ export async function runLessonCheckEval(root: string, modelDir: string, modelId
   const timings: LessonCheckTiming[] = [];
   const modes: [LessonCheckEvalRow['mode'], () => Embedder | null][] = [
     ['keyword-only', () => null],
-    ['hybrid (tiny model)', () => new TransformersEmbedder({ modelId, localModelDir: modelDir })],
+    [`hybrid (${modelId})`, () => new TransformersEmbedder({ modelId, localModelDir: modelDir })],
   ];
   for (const [mode, makeEmbedder] of modes) {
     const all: PairResult[] = [];

@@ -25,6 +25,11 @@ async function main(argv: string[]): Promise<void> {
   if (!existsSync(join(modelDir, 'visiewijzer-tiny', 'onnx', 'model_quantized.onnx'))) {
     execFileSync(process.execPath, [join(root, 'scripts/make-test-model.mjs'), join(modelDir, 'visiewijzer-tiny')], { stdio: 'inherit' });
   }
+  // Retrieval and lesson-check quality with a real model, where one is on this machine (the hub layout,
+  // e.g. DIR/Xenova/multilingual-e5-small); otherwise with the tiny test model, which shows the pipeline only.
+  const quality = process.env.VISIEWIJZER_MODEL_DIR
+    ? { dir: process.env.VISIEWIJZER_MODEL_DIR, id: process.env.VISIEWIJZER_MODEL ?? 'Xenova/multilingual-e5-small' }
+    : { dir: modelDir, id: 'visiewijzer-tiny' };
   const cpu = cpus()[0]?.model ?? 'unknown CPU';
   console.log(`# Visiewijzer benchmark\n\nMachine: ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${new Date().toISOString().slice(0, 10)}\n`);
 
@@ -40,12 +45,12 @@ async function main(argv: string[]): Promise<void> {
 
   if (runs('retrieval')) {
     console.log('\n## Retrieval on the example vault (labelled queries, recall@5)\n');
-    console.log(formatRetrievalEval(await runRetrievalEval(join(root, 'examples/vault'), join(root, 'tests/fixtures/labels/example-vault-queries.json'), modelDir, 'visiewijzer-tiny')));
+    console.log(formatRetrievalEval(await runRetrievalEval(join(root, 'examples/vault'), join(root, 'tests/fixtures/labels/example-vault-queries.json'), quality.dir, quality.id)));
   }
 
   if (runs('lesson')) {
     console.log('\n## Lesson-plan check: present versus absent on labelled plans of both example vaults, and speed\n');
-    console.log(formatLessonCheckEval(await runLessonCheckEval(root, modelDir, 'visiewijzer-tiny')));
+    console.log(formatLessonCheckEval(await runLessonCheckEval(root, quality.dir, quality.id)));
   }
 
   if (runs('generators')) {

@@ -13,7 +13,7 @@ interface LabelledQuery {
 }
 
 export interface RetrievalEvalRow {
-  mode: 'keyword-only' | 'hybrid (tiny model)';
+  mode: 'keyword-only' | `hybrid (${string})`;
   kind: 'keyword' | 'paraphrase';
   queries: number;
   recallAt5: number;
@@ -44,7 +44,7 @@ export async function runRetrievalEval(vaultDir: string, labelsFile: string, mod
             reciprocal += 1 / (rank + 1);
           }
         }
-        rows.push({ mode: embedder ? 'hybrid (tiny model)' : 'keyword-only', kind, queries: set.length, recallAt5: found / set.length, mrr: reciprocal / set.length });
+        rows.push({ mode: embedder ? (`hybrid (${modelId})` as const) : 'keyword-only', kind, queries: set.length, recallAt5: found / set.length, mrr: reciprocal / set.length });
       }
     } finally {
       rmSync(indexDir, { recursive: true, force: true });
