@@ -8,12 +8,12 @@ import type { ModelGeneratorOptions } from '../../core/generators';
 import { createAuditEntry } from '../../core/llm/auditLog';
 import { OpenAiChatModel } from '../../core/llm/openAiChatModel';
 import { hostOf, isLocalEndpoint, PRESET_LABELS } from '../../core/llm/presets';
-import { PrivacyGuard, type RequestPreview } from '../../core/llm/privacyGuard';
+import type { PrivacyGuard, RequestPreview } from '../../core/llm/privacyGuard';
+import { privacyGuardFor } from '../provider/privacyGuardFor';
 import { needsRedaction, RedactingChatModel, type GuardedChatResponse, type RedactionPolicy } from '../../core/llm/redactingChatModel';
 import type { RequestUrlLike } from '../../core/llm/requestUrlFetch';
 import type { ChatModel, ChatRequest, ProviderConfig } from '../../core/llm/types';
 import type { NoteSource } from '../../core/notes/types';
-import { loadPrivacyContext } from '../../core/privacy/rosterLoader';
 import type { VisiewijzerSettings } from '../settings/settings';
 import { aiSettingsOf, type AiSettings } from '../provider/aiSettings';
 import type { AuditLogService } from '../provider/auditLogService';
@@ -83,8 +83,7 @@ export class GeneratorModelAccess {
     const setup = providerSetup(ai, this.deps.secrets, this.deps.requestUrl);
     if (!setup.ok) return null;
     const config = setup.config;
-    const privacy = await loadPrivacyContext(this.deps.source, { rosterPath: ai.rosterPath, folders: settings.folders, schoolNames: ai.schoolName ? [ai.schoolName] : [] });
-    const guard = new PrivacyGuard(privacy);
+    const { guard, rosterNotes } = await privacyGuardFor(this.deps.source, settings, ai);
     const chatModel = new LoggedChatModel(new OpenAiChatModel(config), { redactor: guard.redactor, exemptLoopback: ai.exemptLoopback }, (request, response) =>
       this.deps.audit.append(
         createAuditEntry({ config, model: response.model, sources: quotedSources(request), redactedPrompt: response.sentPrompt, answer: response.text, redactionCount: response.redactionCount }),
@@ -102,7 +101,7 @@ export class GeneratorModelAccess {
           return approved;
         },
       },
-      excludedPaths: privacy.rosterNotes,
+      excludedPaths: rosterNotes,
       declined: () => declined,
     };
   }

@@ -8,12 +8,12 @@ import { checkLessonPlanWithModel, type LessonCheckReport } from '../../core/les
 import { createAuditEntry } from '../../core/llm/auditLog';
 import { OpenAiChatModel } from '../../core/llm/openAiChatModel';
 import { hostOf, isLocalEndpoint, PRESET_LABELS } from '../../core/llm/presets';
-import { PrivacyGuard, type RequestPreview } from '../../core/llm/privacyGuard';
+import type { PrivacyGuard, RequestPreview } from '../../core/llm/privacyGuard';
+import { privacyGuardFor } from '../provider/privacyGuardFor';
 import { needsRedaction, RedactingChatModel, type GuardedChatResponse, type RedactionPolicy } from '../../core/llm/redactingChatModel';
 import type { RequestUrlLike } from '../../core/llm/requestUrlFetch';
 import type { ChatModel, ChatRequest, ProviderConfig } from '../../core/llm/types';
 import type { NoteSource, ParsedNote } from '../../core/notes/types';
-import { loadPrivacyContext } from '../../core/privacy/rosterLoader';
 import { citation } from '../../core/retrieval/citation';
 import { currentLanguage } from '../i18n/i18n';
 import type { VisiewijzerSettings } from '../settings/settings';
@@ -80,8 +80,7 @@ export class ModelCheckRunner {
     const setup = providerSetup(ai, this.deps.secrets, this.deps.requestUrl);
     if (!setup.ok) return { status: 'not-sent' };
     const config = setup.config;
-    const privacy = await loadPrivacyContext(this.deps.source, { rosterPath: ai.rosterPath, folders: settings.folders, schoolNames: ai.schoolName ? [ai.schoolName] : [] });
-    const guard = new PrivacyGuard(privacy);
+    const { guard } = await privacyGuardFor(this.deps.source, settings, ai);
     const sources = [citation(plan.path, null), ...prepared.vault.elements.map((e) => citation(e.path, e.heading))];
     let previewed = false;
     const model = new PreviewedChatModel(new OpenAiChatModel(config), { redactor: guard.redactor, exemptLoopback: ai.exemptLoopback }, {

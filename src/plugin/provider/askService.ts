@@ -10,13 +10,13 @@ import { renderAnswerNote, noteNameFor } from '../../core/llm/answerNote';
 import { createAuditEntry } from '../../core/llm/auditLog';
 import { renderDisclosure } from '../../core/llm/disclosure';
 import { hostOf, isLocalEndpoint, PRESET_LABELS } from '../../core/llm/presets';
-import { PrivacyGuard, type RequestPreview } from '../../core/llm/privacyGuard';
+import type { PrivacyGuard, RequestPreview } from '../../core/llm/privacyGuard';
+import { privacyGuardFor } from './privacyGuardFor';
 import { isProviderError } from '../../core/llm/providerError';
 import { needsRedaction, RedactingChatModel } from '../../core/llm/redactingChatModel';
 import type { RequestUrlLike } from '../../core/llm/requestUrlFetch';
 import type { ChatRequest, ProviderConfig } from '../../core/llm/types';
 import type { NoteSource } from '../../core/notes/types';
-import { loadPrivacyContext } from '../../core/privacy/rosterLoader';
 import { currentLanguage, t } from '../i18n/i18n';
 import { notify, reportError } from '../messages';
 import type { VisiewijzerSettings } from '../settings/settings';
@@ -100,12 +100,7 @@ export class AskService {
   }
 
   private async run(request: AskRequest, settings: VisiewijzerSettings, ai: AiSettings, config: ProviderConfig, signal: AbortSignal, progress: ProgressNotice): Promise<AskVaultResult> {
-    const privacy = await loadPrivacyContext(this.deps.source, {
-      rosterPath: ai.rosterPath,
-      folders: settings.folders,
-      schoolNames: ai.schoolName ? [ai.schoolName] : [],
-    });
-    const guard = new PrivacyGuard(privacy);
+    const { guard, rosterNotes } = await privacyGuardFor(this.deps.source, settings, ai);
     const chatModel = new RedactingChatModel(new OpenAiChatModel(config), { redactor: guard.redactor, exemptLoopback: ai.exemptLoopback });
     const index: PassageSearch = {
       search: async (query, options) => {
@@ -121,7 +116,7 @@ export class AskService {
       question: request.question,
       lang: currentLanguage(),
       roles: VISION_AND_POLICY_ROLES,
-      excludePaths: privacy.rosterNotes,
+      excludePaths: rosterNotes,
       signal,
       restore: (text) => guard.restore(text),
       beforeSend: (chat) => this.approve(chat, guard, ai, config, request.preview, progress),
