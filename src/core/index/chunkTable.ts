@@ -42,9 +42,10 @@ export class ChunkTable {
     return all;
   }
 
-  /** Call after `notes` gained this record (under `path`). */
-  added(path: string, record: NoteRecord): void {
+  /** Call after `notes` gained this record (under `path`); `idsDerived` when they are known to be `path#n`. */
+  added(path: string, record: NoteRecord, idsDerived = false): void {
     this.count += record.chunks.length;
+    if (idsDerived) return;
     record.chunks.forEach((chunk, ordinal) => {
       if (chunk.id !== `${path}#${ordinal}`) this.odd.set(chunk.id, chunk);
     });

@@ -112,7 +112,10 @@ export class IndexState {
     let stamps: { keyword: string | null; vectors: string | null };
     try {
       const file = decodeStateFile(raw);
-      for (const [path, note] of file.notes) state.setNote(path, note);
+      for (const [path, note] of file.notes) {
+        state.notes.set(path, note);
+        state.chunks.added(path, note, file.derivedIds);
+      }
       state.model = file.model;
       stamps = { keyword: file.keywordStamp, vectors: file.vectorStamp };
     } catch {
