@@ -78,7 +78,7 @@ async function benchOne(root: string, noteCount: number, modelDir: string, model
   await hybridSearch(cold.state, embedder, QUERIES[0] ?? '', { k: 10 });
   const coldLoadMs = performance.now() - start;
 
-  const fresh = measureColdLoads(indexDir, vaultDir, modelDir, modelId, QUERIES[0] ?? '', 9);
+  const fresh = await measureColdLoads(indexDir, vaultDir, embedder, QUERIES[0] ?? '', 9);
   const median = (values: number[]): number => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
   const times: number[] = [];

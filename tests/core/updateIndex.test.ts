@@ -147,6 +147,20 @@ describe('incremental indexing', () => {
     expect(report.chunks).toBe(5);
   });
 
+  it('finds damage inside the vector rows at the next update, then embeds everything again once', async () => {
+    const { index, storage, source, open } = await setup();
+    await index.update();
+    const bin = storage.files.get('vectors.bin')!;
+    bin[32 + 4 * 10]! ^= 0x20; // a byte inside the first row: the header and the sidecar still agree
+    const reopened = await open();
+    // Opening does not hash the rows (that waits for the update), and the index can be searched.
+    expect((await reopened.search('wisbordjes')).hits[0]?.path).toBe('Beleid/Toetsbeleid.md');
+    const report = await reopened.update();
+    expect(report.messages.join(' ')).toMatch(/vector index is damaged/);
+    expect(report.embedded).toBe(5);
+    expect((await (await open()).update()).embedded).toBe(0);
+  });
+
   it('can be cancelled between notes, keeping what was done', async () => {
     const { index } = await setup();
     const controller = new AbortController();

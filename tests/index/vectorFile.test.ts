@@ -2,6 +2,7 @@ import { seededRandom as random } from '../../src/core/util/seededRandom';
 import { describe, expect, it } from 'vitest';
 import {
   decodeVectorFiles,
+  decodeVectorFilesWithMeta,
   encodeVectorFiles,
   IndexFormatError,
   VECTOR_FORMAT_VERSION,
@@ -232,7 +233,9 @@ describe('vector files', () => {
     expect(failureReason(() => decodeVectorFiles(swapped, meta))).toBe('corrupt');
     // With a matching checksum (written by another tool, say) a twice-named chunk keeps its last row.
     const twice = vectors.slice().copyWithin(idsAt + 7, idsAt, idsAt + 7);
-    const loaded = decodeVectorFiles(twice, withMeta(meta, (m) => (m.checksum = checksumLabel(twice))));
+    const hash = murmur3(twice.subarray(32));
+    new DataView(twice.buffer).setUint32(24, hash, true);
+    const loaded = decodeVectorFiles(twice, withMeta(meta, (m) => (m.checksum = checksumLabel(hash))));
     const first = store.ids()[0]!;
     expect(loaded.has(store.ids()[1]!)).toBe(false);
     expect(Array.from(loaded.get(first)!)).toEqual(Array.from(store.get(store.ids()[1]!)!));
@@ -279,6 +282,23 @@ describe('vector files', () => {
     ]) {
       expect(failureReason(() => decodeVectorFiles(vectors, withMeta(meta, change)))).toBe('corrupt');
     }
+  });
+
+  it('can leave hashing the rows for later, and still refuses a torn pair at once', () => {
+    const store = randomStore(40, 16, 11);
+    const { vectors, meta } = encodeVectorFiles(store, FINGERPRINT);
+    const damaged = vectors.slice();
+    damaged[32 + 5 * 16 * 4 + 3]! ^= 0x40; // inside row 5
+    const later = decodeVectorFilesWithMeta(damaged, meta, undefined, { deferRowCheck: true });
+    expect(later.store.size).toBe(40);
+    expect(failureReason(() => later.verifyRows())).toBe('corrupt');
+    expect(() => decodeVectorFilesWithMeta(vectors, meta, undefined, { deferRowCheck: true }).verifyRows()).not.toThrow();
+
+    // Same size, other vector: only the hashes the two files name tell them apart.
+    store.set('note-10#3', Array.from({ length: 16 }, (_, i) => i + 1));
+    const newer = encodeVectorFiles(store, FINGERPRINT);
+    expect(newer.vectors.length).toBe(vectors.length);
+    expect(failureReason(() => decodeVectorFilesWithMeta(newer.vectors, meta, undefined, { deferRowCheck: true }))).toBe('corrupt');
   });
 
   it('detects any single damaged byte in either file', () => {

@@ -129,6 +129,18 @@ export class IndexState {
     return state;
   }
 
+  /**
+   * Finishes the checks `load` left for later (hashing the 30 MB of vector rows). Damaged rows are
+   * dropped with a message and every note is marked to be embedded again. Runs before each update.
+   */
+  verifyDeferred(): void {
+    const problem = this.vectorFiles.verifyPending();
+    if (problem === null || !this.model) return;
+    this.messages.push(problem);
+    this.vectors = new VectorStore(this.model.dim);
+    for (const path of this.notes.keys()) this.stale.add(path);
+  }
+
   async save(storage: IndexStorage): Promise<void> {
     // Order matters: the state file is written last, so after a crash it never names data that is missing.
     let vectorStamp: string | null = null;
@@ -174,7 +186,8 @@ export class IndexState {
       this.messages.push(`The embedding model changed (${previous.modelId} → ${model.modelId}); all vectors will be rebuilt.`);
       this.vectors = new VectorStore(model.dim);
     } else {
-      this.vectors = await this.vectorFiles.load(storage, model, this.messages);
+      // The rows are hashed by `verifyDeferred`, before the next update: the index is usable sooner.
+      this.vectors = await this.vectorFiles.load(storage, model, this.messages, { deferRowCheck: true });
       // The files saved with this state, when every chunk had its vector then: nothing to look up.
       if (stamp !== null && stamp === this.vectorFiles.stamp) return;
     }

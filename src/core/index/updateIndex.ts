@@ -30,6 +30,7 @@ export async function updateIndex(state: IndexState, source: NoteSource, embedde
   const folders = options.folders ?? DEFAULT_ROLE_FOLDERS;
   const maxBytes = options.maxNoteBytes ?? DEFAULT_MAX_NOTE_BYTES;
   const batchSize = Math.max(1, Math.min(32, options.batchSize ?? 32));
+  state.verifyDeferred();
   const report: IndexReport = {
     notes: 0, chunks: 0, embedded: 0, reused: 0, removed: 0, skipped: [], warnings: [],
     mode: embedder ? 'hybrid' : 'keyword-only',

@@ -11,18 +11,23 @@
  * | 12     | 4    | count (u32)                                                            |
  * | 16     | 4    | how the ids are stored: 1 = packed hashes (7 bytes each), 2 = UTF-8 JSON |
  * | 20     | 4    | bytes of the ids                                                       |
- * | 24     | 8    | reserved, zero                                                         |
+ * | 24     | 4    | MurmurHash3 of everything after the header (rows and ids)              |
+ * | 28     | 4    | reserved, zero                                                         |
  * | 32     |      | rows (count × dim × 4 bytes), then the ids                              |
  *
  * The ids are chunk-text hashes, which pack into 7 bytes (see `packedHashes.ts`); any other ids are
  * kept as a JSON array. They come after the rows so the rows stay 4-byte aligned for a zero-copy view.
  *
  * `vectors.json`, the small metadata sidecar: `{format, dim, count, fingerprint, checksum}`, where
- * `checksum` covers all of `vectors.bin`. A pair torn apart by a crash between the two writes, a
+ * `checksum` is the same hash as in the header. A pair torn apart by a crash between the two writes, a
  * truncated file or random bytes are all detected and reported as an {@link IndexFormatError}, never
  * loaded as a mix.
+ *
+ * Because both files name the hash, a torn pair is seen without reading the rows. Hashing 30 MB of rows
+ * (about 15 ms) can therefore wait until the index is usable: `deferRowCheck` returns a `verifyRows`
+ * to call later (the index does, before its next update), which reports damage inside the rows.
  */
-import { checksumLabel } from '../util/checksum';
+import { checksumLabel, murmur3 } from '../util/checksum';
 import { canPackHashes, packHashes, PACKED_HASH_BYTES, unpackHashes } from './packedHashes';
 import { VectorStore } from './vectorStore';
 
@@ -31,7 +36,7 @@ export const VECTORS_FILE = 'vectors.bin';
 /** Name of the metadata sidecar in the index folder. */
 export const VECTORS_META_FILE = 'vectors.json';
 /** Version of this layout; bump it when the layout changes so old files are rebuilt, not misread. */
-export const VECTOR_FORMAT_VERSION = 2;
+export const VECTOR_FORMAT_VERSION = 3;
 
 const IDS_PACKED = 1;
 const IDS_JSON = 2;
@@ -61,7 +66,7 @@ export interface VectorMeta {
   count: number;
   /** The embedder's fingerprint: vectors from another model or settings are not comparable. */
   fingerprint: string;
-  /** Checksum of all of `vectors.bin`, e.g. `murmur3:0e26c5af`. */
+  /** Hash of `vectors.bin` after its header, as in the header, e.g. `murmur3:0e26c5af`. */
   checksum: string;
 }
 
@@ -93,7 +98,9 @@ export function encodeVectorFiles(store: VectorStore, fingerprint: string): Enco
     for (let i = 0; i < rows.length; i++) header.setFloat32(rowsAt + i * 4, rows[i]!, true);
   }
   vectors.set(idBytes, idsAt);
-  const meta = { format: VECTOR_FORMAT_VERSION, dim: store.dim, count: ids.length, fingerprint, checksum: checksumLabel(vectors) };
+  const body = murmur3(vectors.subarray(HEADER_BYTES));
+  header.setUint32(24, body, true);
+  const meta = { format: VECTOR_FORMAT_VERSION, dim: store.dim, count: ids.length, fingerprint, checksum: checksumLabel(body) };
   return { vectors, meta: new TextEncoder().encode(JSON.stringify(meta)) };
 }
 
@@ -113,17 +120,26 @@ export function decodeVectorFiles(
   return decodeVectorFilesWithMeta(vectors, meta, expected).store;
 }
 
-/** As {@link decodeVectorFiles}, also returning the sidecar (its checksum names this exact file). */
+/**
+ * As {@link decodeVectorFiles}, also returning the sidecar (its checksum names this exact file). With
+ * `deferRowCheck`, the rows and ids are not hashed now: call the returned `verifyRows` later; it throws
+ * the same `IndexFormatError` the eager check would have.
+ */
 export function decodeVectorFilesWithMeta(
   vectors: Uint8Array,
   meta: Uint8Array,
   expected?: { fingerprint?: string; dim?: number },
-): { store: VectorStore; meta: VectorMeta } {
+  options: { deferRowCheck?: boolean } = {},
+): { store: VectorStore; meta: VectorMeta; verifyRows: () => void } {
   const info = parseMeta(meta);
-  const { dim, count, idEncoding, idsAt } = checkHeader(vectors, info);
-  if (checksumLabel(vectors) !== info.checksum) {
+  const { dim, count, idEncoding, idsAt, bodyHash } = checkHeader(vectors, info);
+  if (checksumLabel(bodyHash) !== info.checksum) {
     throw corrupt('does not match its metadata (checksum differs)');
   }
+  const verifyRows = (): void => {
+    if (murmur3(vectors.subarray(HEADER_BYTES)) !== bodyHash) throw corrupt('is damaged (checksum differs)');
+  };
+  if (!options.deferRowCheck) verifyRows();
   const ids = readIds(vectors.subarray(idsAt), idEncoding, count);
   if (expected?.fingerprint !== undefined && expected.fingerprint !== info.fingerprint) {
     throw new IndexFormatError(
@@ -137,7 +153,7 @@ export function decodeVectorFilesWithMeta(
       `The vector index holds vectors of ${dim} dimensions, but the embedding model makes ${expected.dim}; it will be rebuilt.`,
     );
   }
-  return { store: VectorStore.fromTrustedRows(dim, ids, readRows(vectors, count * dim)), meta: info };
+  return { store: VectorStore.fromTrustedRows(dim, ids, readRows(vectors, count * dim)), meta: info, verifyRows };
 }
 
 function corrupt(what: string): IndexFormatError {
@@ -175,7 +191,7 @@ function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 0xffffffff;
 }
 
-function checkHeader(vectors: Uint8Array, info: VectorMeta): { dim: number; count: number; idEncoding: number; idsAt: number } {
+function checkHeader(vectors: Uint8Array, info: VectorMeta): { dim: number; count: number; idEncoding: number; idsAt: number; bodyHash: number } {
   const magicSeen = MAGIC.every((byte, i) => i >= vectors.length || vectors[i] === byte);
   if (!magicSeen) {
     throw new IndexFormatError('foreign', 'The vector index file is not a Visiewijzer vector file; it will be rebuilt.');
@@ -193,6 +209,8 @@ function checkHeader(vectors: Uint8Array, info: VectorMeta): { dim: number; coun
   const count = header.getUint32(12, true);
   const idEncoding = header.getUint32(16, true);
   const idBytes = header.getUint32(20, true);
+  const bodyHash = header.getUint32(24, true);
+  if (header.getUint32(28, true) !== 0) throw corrupt('has a damaged header');
   if (dim !== info.dim || count !== info.count) {
     throw corrupt('does not match its metadata (different size)');
   }
@@ -203,7 +221,7 @@ function checkHeader(vectors: Uint8Array, info: VectorMeta): { dim: number; coun
   if ((idEncoding !== IDS_PACKED && idEncoding !== IDS_JSON) || (idEncoding === IDS_PACKED && idBytes !== PACKED_HASH_BYTES * count)) {
     throw corrupt('has an unreadable list of chunks');
   }
-  return { dim, count, idEncoding, idsAt };
+  return { dim, count, idEncoding, idsAt, bodyHash };
 }
 
 function readIds(bytes: Uint8Array, encoding: number, count: number): string[] {

@@ -35,20 +35,29 @@ export class VectorFiles {
    */
   stamp: string | null = null;
 
+  /** The base file's row hash, left for `verifyPending` by a load that deferred it. */
+  private pendingRowCheck: (() => void) | null = null;
+
   private get baseIds(): Set<string> {
     this.baseIdSet ??= new Set(this.baseIdList);
     return this.baseIdSet;
   }
 
-  /** Loads base and delta into one store. Problems become a message; the store is then (partly) empty. */
-  async load(storage: IndexStorage, model: VectorModel, messages: string[]): Promise<VectorStore> {
+  /**
+   * Loads base and delta into one store. Problems become a message; the store is then (partly) empty.
+   * With `deferRowCheck`, the base's rows are hashed only by `verifyPending` (the delta is small and
+   * always checked at once); a torn or cut-off pair is still refused here.
+   */
+  async load(storage: IndexStorage, model: VectorModel, messages: string[], options: { deferRowCheck?: boolean } = {}): Promise<VectorStore> {
     this.stamp = null;
+    this.pendingRowCheck = null;
     const [vectors, meta] = await Promise.all([storage.read(VECTORS_FILE), storage.read(VECTORS_META_FILE)]);
     if (!vectors || !meta) return new VectorStore(model.dim);
     let store: VectorStore;
     try {
-      const base = decodeVectorFilesWithMeta(vectors, meta, { fingerprint: model.fingerprint, dim: model.dim });
+      const base = decodeVectorFilesWithMeta(vectors, meta, { fingerprint: model.fingerprint, dim: model.dim }, options);
       store = base.store;
+      if (options.deferRowCheck) this.pendingRowCheck = base.verifyRows;
       this.baseChecksum = base.meta.checksum;
       this.baseIdList = store.ids();
       this.baseIdSet = null;
@@ -72,6 +81,27 @@ export class VectorFiles {
     }
     this.stamp = `${this.baseChecksum}+${deltaChecksum ?? 'none'}`;
     return store;
+  }
+
+  /**
+   * Runs a row check that `load` deferred. Returns null when the rows are sound (or there was nothing
+   * to check), else the message; the base then counts as absent, so the next save writes a new one.
+   */
+  verifyPending(): string | null {
+    const check = this.pendingRowCheck;
+    this.pendingRowCheck = null;
+    if (!check) return null;
+    try {
+      check();
+      return null;
+    } catch (error) {
+      if (!(error instanceof IndexFormatError)) throw error;
+      this.baseChecksum = null;
+      this.baseIdList = [];
+      this.baseIdSet = null;
+      this.stamp = null;
+      return error.message;
+    }
   }
 
   /** Drops vectors no chunk uses, then writes the delta or, when due, a new base. */

@@ -60,9 +60,9 @@ export function murmur3(bytes: Uint8Array, seed = 0): number {
   return h >>> 0;
 }
 
-/** The checksum as stored in index metadata: algorithm name and 8 hex digits, e.g. `murmur3:0e26c5af`. */
-export function checksumLabel(bytes: Uint8Array): string {
-  return `murmur3:${murmur3(bytes).toString(16).padStart(8, '0')}`;
+/** A `murmur3` hash as stored in index metadata: algorithm name and 8 hex digits, e.g. `murmur3:0e26c5af`. */
+export function checksumLabel(hash: number): string {
+  return `murmur3:${hash.toString(16).padStart(8, '0')}`;
 }
 
 function mixWords(words: Uint32Array, from: number, to: number, seed: number): number {
