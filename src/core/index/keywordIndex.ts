@@ -6,7 +6,7 @@ import { KeywordIndexError } from './keyword/keywordIndexError';
 import { KeywordOverlay } from './keyword/keywordOverlay';
 import { scoreDocuments, ScoringScratch, type ScoringSource } from './keyword/keywordScoring';
 import { KeywordSegment } from './keyword/keywordSegment';
-import { selectTop } from './keyword/topScored';
+import { selectTop } from './topScored';
 
 export { KeywordIndexError } from './keyword/keywordIndexError';
 

@@ -1,4 +1,5 @@
 import type { ScoredId } from './types';
+import { TopScored } from './topScored';
 
 /** Rows allocated by a new, empty store; the buffer doubles from there. */
 const INITIAL_CAPACITY = 64;
@@ -193,13 +194,9 @@ export class VectorStore {
     const q = new Float32Array(dim);
     for (let i = 0; i < dim; i++) q[i] = query[i]! * scale;
 
-    // A min-heap of the best `limit` rows so far: its root is the weakest, replaced when beaten.
-    const heapScore = new Float64Array(limit);
-    const heapRow = new Int32Array(limit);
-    let heapSize = 0;
+    const top = new TopScored(limit, accept);
     const rowIds = this.rowIds;
     const scores = new Float64Array(SCORE_BLOCK_ROWS);
-
     for (let first = 0, end = 0; first < rowIds.length; first = end) {
       // Blocks never straddle the two buffers: the first block after `baseRows` starts there.
       end = Math.min(rowIds.length, first + SCORE_BLOCK_ROWS, first < this.baseRows ? this.baseRows : Infinity);
@@ -207,63 +204,11 @@ export class VectorStore {
       else dotProducts(this.data, q, dim, first - this.baseRows, end - this.baseRows, scores);
       for (let row = first; row < end; row++) {
         const id = rowIds[row];
-        if (id === undefined) continue;
         const score = scores[row - first]!;
-        if (heapSize === limit && !this.beats(score, id, heapScore[0]!, heapRow[0]!)) continue;
-        if (accept && !accept(id)) continue;
-        if (heapSize < limit) {
-          heapScore[heapSize] = score;
-          heapRow[heapSize] = row;
-          this.siftUp(heapScore, heapRow, heapSize);
-          heapSize++;
-        } else {
-          heapScore[0] = score;
-          heapRow[0] = row;
-          this.siftDown(heapScore, heapRow, heapSize);
-        }
+        if (id !== undefined && top.mayEnter(score)) top.offer(id, score);
       }
     }
-
-    const hits: ScoredId[] = [];
-    for (let i = 0; i < heapSize; i++) hits.push({ id: rowIds[heapRow[i]!]!, score: heapScore[i]! });
-    return hits.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  }
-
-  /** Whether a candidate ranks above another: higher score, or the same score and a smaller id. */
-  private beats(score: number, id: string, otherScore: number, otherRow: number): boolean {
-    return score > otherScore || (score === otherScore && id < this.rowIds[otherRow]!);
-  }
-
-  private siftUp(scores: Float64Array, rows: Int32Array, index: number): void {
-    let child = index;
-    while (child > 0) {
-      const parent = (child - 1) >> 1;
-      if (!this.beats(scores[parent]!, this.rowIds[rows[parent]!]!, scores[child]!, rows[child]!)) break;
-      this.swap(scores, rows, parent, child);
-      child = parent;
-    }
-  }
-
-  private siftDown(scores: Float64Array, rows: Int32Array, size: number): void {
-    let parent = 0;
-    for (;;) {
-      let weakest = parent;
-      for (let child = 2 * parent + 1; child <= 2 * parent + 2 && child < size; child++) {
-        if (this.beats(scores[weakest]!, this.rowIds[rows[weakest]!]!, scores[child]!, rows[child]!)) weakest = child;
-      }
-      if (weakest === parent) return;
-      this.swap(scores, rows, parent, weakest);
-      parent = weakest;
-    }
-  }
-
-  private swap(scores: Float64Array, rows: Int32Array, a: number, b: number): void {
-    const score = scores[a]!;
-    scores[a] = scores[b]!;
-    scores[b] = score;
-    const row = rows[a]!;
-    rows[a] = rows[b]!;
-    rows[b] = row;
+    return top.result();
   }
 
   /** Factor that brings `vector` to unit length, after checking it can be stored. */
