@@ -1,7 +1,7 @@
 import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { env } from '@huggingface/transformers';
+import { env, pipeline } from '@huggingface/transformers';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   EmbeddingError,
@@ -81,6 +81,23 @@ describe('TransformersEmbedder with the tiny offline model', () => {
     await first.dispose();
     const after = await open(new TransformersEmbedder(tiny)).embed(texts, 'passage');
     expect(after).toEqual(before);
+  });
+
+  it('pools to the same vectors as transformers.js does itself, padding included', async () => {
+    // Texts of very different lengths, so the short ones are padded and the mask must exclude the padding.
+    const texts = ['Veiligheid', 'De leerlingen werken samen aan hun planning en kiezen zelf de volgorde van de taken.', 'Rekenen in groep acht'];
+    const embedder = open(new TransformersEmbedder(tiny));
+    const ours = await embedder.embed(texts, 'passage');
+    const extractor = await pipeline('feature-extraction', TEST_MODEL_ID, { dtype: 'q8', local_files_only: true });
+    const theirs = await extractor(texts, { pooling: 'mean', normalize: true });
+    await extractor.dispose();
+    const [rows, dim] = theirs.dims as [number, number];
+    expect(ours).toHaveLength(rows);
+    ours.forEach((vector, row) => {
+      const expected = (theirs.data as Float32Array).slice(row * dim, (row + 1) * dim);
+      const largestDifference = vector.reduce((most, value, k) => Math.max(most, Math.abs(value - (expected[k] as number))), 0);
+      expect(largestDifference).toBeLessThan(1e-6);
+    });
   });
 
   it('scores sentences that share words higher than unrelated ones', async () => {

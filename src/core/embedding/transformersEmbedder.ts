@@ -1,6 +1,6 @@
 /**
  * The Node embedder (CLI, tests, benchmarks): transformers.js feature extraction on the native
- * onnxruntime-node backend, mean pooling, L2-normalised. Inside Obsidian a Web Worker does this instead.
+ * onnxruntime-node backend, mean pooling (meanPool.ts), L2-normalised. Inside Obsidian a Web Worker does this instead.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -10,6 +10,7 @@ import type { EmbedKind, Embedder, EmbedderInfo } from '../index/types';
 import { DEFAULT_MODEL_ID, onnxFileFor, type ModelDtype } from './modelFiles';
 import { applyPrefix, prefixesForModel, type EmbedPrefixes } from './modelPrefixes';
 import { embedInCheckedBatches, findVectorProblem } from './vectorCheck';
+import { embedPipelineBatch } from './pipelineBatch';
 
 export { EmbeddingError } from './vectorCheck';
 
@@ -108,10 +109,7 @@ export class TransformersEmbedder implements Embedder {
   /** One model call for already-prefixed texts. Protected so tests can observe or corrupt what the model returns. */
   protected async runBatch(texts: string[]): Promise<Float32Array[]> {
     if (!this.extractor) throw new Error(`Model "${this.modelId}" is not loaded.`);
-    const output = await this.extractor(texts, { pooling: 'mean', normalize: true });
-    const [rows = 0, dim = 0] = output.dims;
-    const data = output.data as Float32Array;
-    return Array.from({ length: rows }, (_, row) => data.slice(row * dim, (row + 1) * dim));
+    return embedPipelineBatch(this.extractor, texts);
   }
 
   private async loadNow(): Promise<EmbedderInfo> {

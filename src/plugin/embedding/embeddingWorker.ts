@@ -13,6 +13,7 @@ import { env, LogLevel, pipeline, type FeatureExtractionPipeline } from '@huggin
 import { applyPrefix, prefixesForModel, type EmbedPrefixes } from '../../core/embedding/modelPrefixes';
 import { embedInCheckedBatches, findVectorProblem } from '../../core/embedding/vectorCheck';
 import { onnxFileFor, type ModelDtype } from '../../core/embedding/modelFiles';
+import { embedPipelineBatch } from '../../core/embedding/pipelineBatch';
 import { packVectors, type EmbedRequest, type HostMessage, type InitRequest, type WorkerReply } from './workerProtocol';
 import { workerFingerprint } from './workerFingerprint';
 
@@ -101,11 +102,8 @@ async function init(request: InitRequest): Promise<void> {
   reply({ type: 'ready', id: request.id, info: { modelId, dim: probe.length, fingerprint } });
 }
 
-async function runBatch(extractor: FeatureExtractionPipeline, texts: string[]): Promise<Float32Array[]> {
-  const output = await extractor(texts, { pooling: 'mean', normalize: true });
-  const [rows = 0, dim = 0] = output.dims;
-  const data = output.data as Float32Array;
-  return Array.from({ length: rows }, (_, row) => data.slice(row * dim, (row + 1) * dim));
+function runBatch(extractor: FeatureExtractionPipeline, texts: string[]): Promise<Float32Array[]> {
+  return embedPipelineBatch(extractor, texts);
 }
 
 async function embed(request: EmbedRequest): Promise<void> {
