@@ -6,6 +6,7 @@
  * Outputs:
  *   main.js         the Obsidian plugin (cjs, browser), with the embedding worker inlined as a string
  *   dist/cli.cjs    the headless CLI (Node), native onnxruntime-node loaded from node_modules
+ *   dist/embedding-thread.cjs  the CLI's (and benchmark's) model thread, started by src/cli/threadEmbedder.ts
  *   dist/bench.cjs  the benchmarks (Node)
  */
 import esbuild from 'esbuild';
@@ -98,6 +99,7 @@ function nodeBuild(entry, outfile, extraExternals = []) {
 const builds = [
   pluginBuild,
   nodeBuild('src/cli/main.ts', 'dist/cli.cjs'),
+  nodeBuild('src/cli/embeddingThread.ts', 'dist/embedding-thread.cjs'),
   nodeBuild('bench/main.ts', 'dist/bench.cjs', ['vectra']),
 ];
 

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Embedder } from '../core/index/types';
-import { DEFAULT_MODEL_ID, TransformersEmbedder, type EmbedderDtype } from '../core/embedding/transformersEmbedder';
+import { DEFAULT_MODEL_ID, TransformersEmbedder, type EmbedderDtype, type TransformersEmbedderOptions } from '../core/embedding/transformersEmbedder';
+import { embeddingThreadScript, ThreadEmbedder } from './threadEmbedder';
 import { CliError, flagString, type ParsedArgs } from './args';
 
 export const MODEL_FLAGS = { values: ['model', 'model-dir', 'dtype'], booleans: ['keyword-only', 'download'] };
@@ -26,15 +27,15 @@ export function chooseModel(args: ParsedArgs, pluginDir: string | null): ModelCh
   if (modelDir !== undefined) {
     if (!existsSync(modelDir)) throw new CliError(`Model folder not found: ${modelDir}`);
     const location = locateModel(modelDir, named);
-    return { embedder: new TransformersEmbedder({ modelId: location.modelId, localModelDir: location.parent, dtype }), notice: null };
+    return { embedder: localEmbedder({ modelId: location.modelId, localModelDir: location.parent, dtype }), notice: null };
   }
   const modelId = named ?? DEFAULT_MODEL_ID;
   const pluginModels = pluginDir ? join(pluginDir, 'models') : null;
   if (pluginModels && existsSync(join(pluginModels, modelId, 'config.json'))) {
-    return { embedder: new TransformersEmbedder({ modelId, localModelDir: pluginModels, dtype }), notice: null };
+    return { embedder: localEmbedder({ modelId, localModelDir: pluginModels, dtype }), notice: null };
   }
   if (args.flags.has('download')) {
-    return { embedder: new TransformersEmbedder({ modelId, allowRemote: true, dtype }), notice: null };
+    return { embedder: localEmbedder({ modelId, allowRemote: true, dtype }), notice: null };
   }
   if (named) {
     throw new CliError(`Model "${named}" is not on this machine. Pass --model-dir DIR with its files, or --download to fetch it once from the Hugging Face hub.`);
@@ -43,6 +44,14 @@ export function chooseModel(args: ParsedArgs, pluginDir: string | null): ModelCh
     embedder: null,
     notice: `No embedding model found${pluginModels ? ` in ${pluginModels}` : ''}: running keyword-only. Use --model-dir DIR for a local model or --download to fetch ${DEFAULT_MODEL_ID} once.`,
   };
+}
+
+/**
+ * The model in its own thread when the built thread script is there (the CLI as shipped), so indexing
+ * parses while the model works; in-process otherwise (running from sources, as the tests do).
+ */
+export function localEmbedder(options: TransformersEmbedderOptions, threadScript = embeddingThreadScript()): Embedder {
+  return threadScript ? new ThreadEmbedder(threadScript, options) : new TransformersEmbedder(options);
 }
 
 /** Accepts either the model's own folder (holding config.json) or a folder of model folders. */

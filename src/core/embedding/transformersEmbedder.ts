@@ -41,6 +41,12 @@ export interface TransformersEmbedderOptions {
   dtype?: EmbedderDtype;
   /** Texts per model call, clamped to 1..32. Default 32. */
   batchSize?: number;
+  /**
+   * Threads the native runtime may use inside one model call (onnxruntime's intra-op threads). Default:
+   * its own choice, one per core. The CLI's model thread asks for one core fewer, leaving one to the
+   * main thread that parses notes meanwhile. Ignored by the browser build.
+   */
+  intraOpThreads?: number;
   /** `auto` (default): e5-family ids get `query: ` / `passage: `, other models nothing. Or give them explicitly. */
   prefixes?: EmbedPrefixes | 'auto';
 }
@@ -123,7 +129,9 @@ export class TransformersEmbedder implements Embedder {
     if (cacheDir !== undefined) env.cacheDir = cacheDir;
 
     try {
-      this.extractor = await pipeline('feature-extraction', this.modelId, { dtype: this.dtype, local_files_only: offline });
+      const threads = this.options.intraOpThreads;
+      const session_options = threads === undefined ? undefined : { intraOpNumThreads: Math.max(1, Math.floor(threads)) };
+      this.extractor = await pipeline('feature-extraction', this.modelId, { dtype: this.dtype, local_files_only: offline, session_options });
     } catch (error) {
       throw new ModelLoadError(this.describeLoadFailure(error, offline), { cause: error });
     }

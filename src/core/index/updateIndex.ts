@@ -5,7 +5,7 @@ import { detectRole, DEFAULT_ROLE_FOLDERS, type RoleFolders } from '../notes/rol
 import { chunkNote, DEFAULT_CHUNK_OPTIONS, type ChunkOptions } from './chunker';
 import { IndexState } from './indexState';
 import { VectorStore } from './vectorStore';
-import { findVectorProblem } from '../embedding/vectorCheck';
+import { EmbedQueue } from './embedQueue';
 import { IndexCancelledError, type IndexControl, type IndexReport } from './indexReport';
 
 export interface UpdateOptions {
@@ -50,25 +50,39 @@ export async function updateIndex(state: IndexState, source: NoteSource, embedde
   }
 
   const toRead = files.filter((file) => needsReading(state, file));
+  const queue = embedder ? await openEmbedQueue(state, embedder, batchSize) : null;
   const fresh: Chunk[] = [];
-  let done = 0;
-  for (const file of toRead) {
-    await checkpoint(control);
-    control.onProgress?.({ phase: 'reading', done: done++, total: toRead.length });
-    const result = await readAndChunk(source, file, folders, maxBytes, options.chunking ?? DEFAULT_CHUNK_OPTIONS);
-    if ('reason' in result) {
-      state.deleteNote(file.path);
-      report.skipped.push({ path: file.path, reason: result.reason });
-      continue;
+  try {
+    let done = 0;
+    for (const file of toRead) {
+      await checkpoint(control);
+      queue?.startFullBatches();
+      control.onProgress?.({ phase: 'reading', done: done++, total: toRead.length });
+      const result = await readAndChunk(source, file, folders, maxBytes, options.chunking ?? DEFAULT_CHUNK_OPTIONS);
+      if ('reason' in result) {
+        state.deleteNote(file.path);
+        report.skipped.push({ path: file.path, reason: result.reason });
+        continue;
+      }
+      for (const message of result.warnings) report.warnings.push({ path: file.path, message });
+      state.setNote(file.path, { mtime: file.mtime, size: file.size, role: result.role, chunks: result.chunks.map(({ text: _text, ...record }) => record) });
+      for (const chunk of result.chunks) state.keyword.add(chunk.id, chunk.text, chunk.headingPath.join(' '));
+      state.stale.delete(file.path);
+      fresh.push(...result.chunks);
+      queue?.add(result.chunks);
     }
-    for (const message of result.warnings) report.warnings.push({ path: file.path, message });
-    state.setNote(file.path, { mtime: file.mtime, size: file.size, role: result.role, chunks: result.chunks.map(({ text: _text, ...record }) => record) });
-    for (const chunk of result.chunks) state.keyword.add(chunk.id, chunk.text, chunk.headingPath.join(' '));
-    state.stale.delete(file.path);
-    fresh.push(...result.chunks);
+    if (queue) {
+      const total = queue.pending;
+      await queue.drain(() => checkpoint(control), () => control.onProgress?.({ phase: 'embedding', done: total - queue.pending, total }));
+    }
+  } catch (error) {
+    await queue?.settle();
+    // Cancelled or failed: notes read in this run whose chunks got no vector are read again next time.
+    if (state.vectors) for (const chunk of fresh) if (!state.vectors.has(chunk.hash)) state.stale.add(chunk.path);
+    throw error;
   }
 
-  if (embedder) report.embedded = await embedMissing(state, embedder, fresh, batchSize, control, report);
+  if (queue) report.embedded = countEmbedded(state, queue, fresh, report);
   report.notes = state.notes.size;
   report.chunks = state.chunks.size;
   // Keyword-only, nothing is embedded: a chunk counts as reused when its text was indexed before.
@@ -111,38 +125,25 @@ async function readAndChunk(source: NoteSource, file: NoteFile, folders: RoleFol
   }
 }
 
-async function embedMissing(state: IndexState, embedder: Embedder, fresh: Chunk[], batchSize: number, control: IndexControl, report: IndexReport): Promise<number> {
+/** Loads the model first, so the vectors can be computed while the notes are still being read. */
+async function openEmbedQueue(state: IndexState, embedder: Embedder, batchSize: number): Promise<EmbedQueue> {
   const info = await embedder.load();
   if (!state.vectors || !state.model || state.model.fingerprint !== info.fingerprint) {
     state.vectors = new VectorStore(info.dim);
   }
   state.model = { modelId: info.modelId, fingerprint: info.fingerprint, dim: info.dim };
-  const vectors = state.vectors;
-  const pending = new Map<string, string>();
-  for (const chunk of fresh) if (!vectors.has(chunk.hash)) pending.set(chunk.hash, chunk.text);
-  const entries = [...pending.entries()];
-  for (let i = 0; i < entries.length; i += batchSize) {
-    await checkpoint(control);
-    control.onProgress?.({ phase: 'embedding', done: i, total: entries.length });
-    const batch = entries.slice(i, i + batchSize);
-    const result = await embedder.embed(batch.map(([, text]) => text), 'passage');
-    batch.forEach(([hash], j) => {
-      const vector = result[j];
-      const problem = vector ? findVectorProblem(vector, info.dim) : 'missing';
-      if (vector && !problem) {
-        vectors.set(hash, vector);
-        return;
-      }
-      // A broken vector would wreck ranking; leave the chunk without one and try again next update.
-      pending.delete(hash);
-      for (const chunk of fresh.filter((c) => c.hash === hash)) {
-        report.warnings.push({ path: chunk.path, message: `lines ${chunk.startLine}-${chunk.endLine}: the model returned an unusable vector (${problem}); not searchable by meaning until the next update` });
-        state.stale.add(chunk.path);
-      }
-    });
+  return new EmbedQueue(state.vectors, embedder, info.dim, batchSize);
+}
+
+/** Fresh chunks that got a vector in this update (chunks sharing a text share it); warns about the rest. */
+function countEmbedded(state: IndexState, queue: EmbedQueue, fresh: Chunk[], report: IndexReport): number {
+  for (const chunk of fresh) {
+    const problem = queue.failed.get(chunk.hash);
+    if (problem === undefined) continue;
+    report.warnings.push({ path: chunk.path, message: `lines ${chunk.startLine}-${chunk.endLine}: the model returned an unusable vector (${problem}); not searchable by meaning until the next update` });
+    state.stale.add(chunk.path);
   }
-  // Chunks sharing a hash share the vector: count every fresh chunk that had none before.
-  return fresh.filter((c) => pending.has(c.hash)).length;
+  return fresh.filter((c) => queue.embedded.has(c.hash)).length;
 }
 
 async function checkpoint(control: IndexControl): Promise<void> {
