@@ -1,5 +1,6 @@
 import type { ParsedNote } from '../notes/types';
 import type { Embedder } from '../index/types';
+import { SynonymTable } from './schoolSynonyms';
 import { buildProfiles, type ElementProfile } from './elementProfiles';
 import { planUnits, FIELD_WEIGHT, type PlanUnit } from './planUnits';
 import { TermMatcher, TermStats, termKeys, type UnitMatches } from './terms';
@@ -52,7 +53,7 @@ export class LessonChecker {
     readonly fingerprint: string | null,
   ) {
     // Titles are in the vocabulary too: a unit that names an element is recognised through it.
-    this.matcher = new TermMatcher(profiles.flatMap((p) => [...p.titleKeys, ...p.probes.flatMap((q) => q.groups.flatMap((g) => g.keys))]));
+    this.matcher = new TermMatcher(profiles.flatMap((p) => [...p.titleKeys, ...p.probes.flatMap((q) => q.groups.flatMap((g) => g.keys))]), new SynonymTable());
   }
 
   /** Prepares a checker for a vault. With an embedder, embeds the probes and the background once. */

@@ -1,4 +1,13 @@
 import { dutchTerm, tokenize } from '../index/dutchText';
+import type { SynonymTable } from './schoolSynonyms';
+
+/**
+ * How well a plan word stands for a vision word of the same synonym group (schoolSynonyms.ts): less than
+ * the word itself or its inflection (0.9) and a compound's head (0.7). On the development plans any value
+ * from 0.5 to 0.7 gave the same accuracy (0.4 bridged nothing: one synonym alone then stays under the
+ * keyword threshold).
+ */
+export const SYNONYM_MATCH = 0.6;
 
 /**
  * Terms for comparing a lesson plan with a vision, on top of the index's Dutch stemming.
@@ -110,9 +119,14 @@ export type UnitMatches = ReadonlyMap<string, number>;
 export class TermMatcher {
   private readonly vocabulary: string[];
   private readonly byWord = new Map<string, [string, number][]>();
+  private readonly nearGroups = new Map<string, ReadonlySet<number>>();
 
-  /** @param visionTerms every term key the probes use */
-  constructor(visionTerms: Iterable<string>) {
+  /**
+   * @param visionTerms every term key the probes use
+   * @param synonyms school-language synonyms: a plan word in a vision term's group matches it at
+   *   `SYNONYM_MATCH`; null matches by form only
+   */
+  constructor(visionTerms: Iterable<string>, private readonly synonyms: SynonymTable | null = null) {
     this.vocabulary = [...new Set(visionTerms)];
   }
 
@@ -132,11 +146,35 @@ export class TermMatcher {
     if (!list) {
       list = [];
       for (const term of this.vocabulary) {
-        const m = termMatch(word, term);
+        let m = termMatch(word, term);
+        if (m < SYNONYM_MATCH && this.synonyms && this.sameGroup(word, term)) m = SYNONYM_MATCH;
         if (m > 0) list.push([term, m]);
       }
       this.byWord.set(word, list);
     }
     return list;
+  }
+
+  private sameGroup(a: string, b: string): boolean {
+    const groupsOfB = this.groupsNear(b);
+    if (groupsOfB.size === 0) return false;
+    for (const g of this.groupsNear(a)) if (groupsOfB.has(g)) return true;
+    return false;
+  }
+
+  /** The synonym groups of a key or of a form of it (an inflection: `tweetallen` is in the group of `tweetal`). */
+  private groupsNear(key: string): ReadonlySet<number> {
+    let groups = this.nearGroups.get(key);
+    if (!groups) {
+      const found = new Set<number>();
+      if (this.synonyms) {
+        for (const member of this.synonyms.keys()) {
+          if (key !== `${member}d` && termMatch(key, member) >= 0.9) for (const g of this.synonyms.groupsOf(member)) found.add(g);
+        }
+      }
+      groups = found;
+      this.nearGroups.set(key, groups);
+    }
+    return groups;
   }
 }
