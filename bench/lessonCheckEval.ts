@@ -20,14 +20,15 @@ interface LessonLabel {
 }
 
 /**
- * Held-out plans come in three rounds. Round 1 was written after the first rules and then studied to
- * improve them, so it is no longer blind. Rounds 2 and 3 (`tests/lessonCheck/heldOut2`, `heldOut3`) were
- * written by someone who never saw the algorithm and are only ever measured; round 2 was measured blind
- * in session 2 and the kinds of its misses were read then, so round 3 is the blind one for the rules
- * after that (school-language synonyms).
+ * Held-out plans come in four rounds. Round 1 was written after the first rules and then studied to
+ * improve them, so it is no longer blind. Rounds 2 to 4 (`tests/lessonCheck/heldOut2` to `heldOut4`) were
+ * written and labelled by someone who never saw the algorithm. Round 2 was measured blind in session 2
+ * and the kinds of its misses were read then; round 3 was measured blind in session 3 after the
+ * school-language synonyms and its misses were read afterwards; round 4 was written while that was
+ * going on and measured once, with the same rules: it is the blind one now.
  */
-type HeldOutRound = 'held-out 1 (since studied)' | 'held-out 2 (blind in session 2)' | 'held-out 3 (blind)';
-const BLIND_ROUNDS = ['held-out 2 (blind in session 2)', 'held-out 3 (blind)'] as const;
+type HeldOutRound = 'held-out 1 (since studied)' | 'held-out 2 (blind in session 2)' | 'held-out 3 (blind in session 3)' | 'held-out 4 (blind)';
+const BLIND_ROUNDS = ['held-out 2 (blind in session 2)', 'held-out 3 (blind in session 3)', 'held-out 4 (blind)'] as const;
 
 interface EvalVault {
   name: string;
@@ -87,7 +88,8 @@ function vaults(root: string): EvalVault[] {
       overlays: [
         { dir: join(root, 'tests/lessonCheck/heldOut/vault'), labels: join(root, 'tests/lessonCheck/heldOut/example-vault-lessons.json'), round: 'held-out 1 (since studied)' },
         { dir: join(root, 'tests/lessonCheck/heldOut2/vault'), labels: join(root, 'tests/lessonCheck/heldOut2/example-vault-lessons.json'), round: 'held-out 2 (blind in session 2)' },
-        { dir: join(root, 'tests/lessonCheck/heldOut3/vault'), labels: join(root, 'tests/lessonCheck/heldOut3/example-vault-lessons.json'), round: 'held-out 3 (blind)' },
+        { dir: join(root, 'tests/lessonCheck/heldOut3/vault'), labels: join(root, 'tests/lessonCheck/heldOut3/example-vault-lessons.json'), round: 'held-out 3 (blind in session 3)' },
+        { dir: join(root, 'tests/lessonCheck/heldOut4/vault'), labels: join(root, 'tests/lessonCheck/heldOut4/example-vault-lessons.json'), round: 'held-out 4 (blind)' },
       ],
     },
     {
@@ -96,7 +98,8 @@ function vaults(root: string): EvalVault[] {
       labels: join(root, 'tests/fixtures/labels/vault-vo-lessons.json'),
       overlays: [
         { dir: join(root, 'tests/lessonCheck/heldOut2/vault-vo'), labels: join(root, 'tests/lessonCheck/heldOut2/vault-vo-lessons.json'), round: 'held-out 2 (blind in session 2)' },
-        { dir: join(root, 'tests/lessonCheck/heldOut3/vault-vo'), labels: join(root, 'tests/lessonCheck/heldOut3/vault-vo-lessons.json'), round: 'held-out 3 (blind)' },
+        { dir: join(root, 'tests/lessonCheck/heldOut3/vault-vo'), labels: join(root, 'tests/lessonCheck/heldOut3/vault-vo-lessons.json'), round: 'held-out 3 (blind in session 3)' },
+        { dir: join(root, 'tests/lessonCheck/heldOut4/vault-vo'), labels: join(root, 'tests/lessonCheck/heldOut4/vault-vo-lessons.json'), round: 'held-out 4 (blind)' },
       ],
     },
   ];
