@@ -93,6 +93,16 @@ describe('embedding while the notes are read', () => {
     }
   });
 
+  it('reports embedding progress that only goes up and ends at the total', async () => {
+    const { index } = await setup();
+    const seen: { done: number; total: number }[] = [];
+    await index.update({ onProgress: (p) => { if (p.phase === 'embedding') seen.push({ done: p.done, total: p.total }); } });
+    expect(seen.length).toBeGreaterThan(0);
+    seen.forEach((p, i) => expect(p.done).toBeGreaterThanOrEqual(seen[i - 1]?.done ?? 0));
+    const last = seen[seen.length - 1];
+    expect(last?.done).toBe(last?.total);
+  });
+
   it('hands the model at most two batches at once', async () => {
     const { embedder, index } = await setup(20);
     await index.update();

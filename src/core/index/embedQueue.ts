@@ -15,6 +15,8 @@ export class EmbedQueue {
   private readonly waiting: [hash: string, text: string][] = [];
   private readonly seen = new Set<string>();
   private readonly inFlight = new Set<Promise<void>>();
+  /** Texts in the batches handed out and not answered yet. */
+  private running = 0;
   /** Hashes embedded in this update. */
   readonly embedded = new Set<string>();
   /** Hashes whose vector came back unusable, with why; their chunks stay without a vector for now. */
@@ -31,7 +33,7 @@ export class EmbedQueue {
 
   /** Chunks in queue or running: what is left to embed, for progress. */
   get pending(): number {
-    return this.waiting.length + this.inFlight.size * this.batchSize;
+    return this.waiting.length + this.running;
   }
 
   /** Queues the chunks that need a vector (one per distinct text). */
@@ -69,13 +71,17 @@ export class EmbedQueue {
 
   private start(): void {
     const batch = this.waiting.splice(0, this.batchSize);
+    this.running += batch.length;
     const run = this.embedder.embed(batch.map(([, text]) => text), 'passage').then(
       (result) => this.store(batch, result),
       (error: unknown) => {
         this.failure ??= { error };
       },
     );
-    const tracked: Promise<void> = run.finally(() => this.inFlight.delete(tracked));
+    const tracked: Promise<void> = run.finally(() => {
+      this.running -= batch.length;
+      this.inFlight.delete(tracked);
+    });
     this.inFlight.add(tracked);
   }
 
