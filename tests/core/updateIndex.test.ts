@@ -148,7 +148,7 @@ describe('incremental indexing', () => {
   });
 
   it('finds damage inside the vector rows at the next update, then embeds everything again once', async () => {
-    const { index, storage, source, open } = await setup();
+    const { index, storage, open } = await setup();
     await index.update();
     const bin = storage.files.get('vectors.bin')!;
     bin[32 + 4 * 10]! ^= 0x20; // a byte inside the first row: the header and the sidecar still agree
