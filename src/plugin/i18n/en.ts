@@ -232,6 +232,7 @@ export const en: Record<MessageKey, string> = {
   'check.empty.noVision': 'No vision notes found. Mark your vision with visiewijzer: visie in the frontmatter, with the tag #visie, or put the note in the folder {folder}. Every level-2 heading in a vision note is one vision element (a core value or pillar).',
   'check.empty.emptyNote': 'This note is still empty. Write your lesson plan (goal, activities, closing); the check appears as you type.',
   'check.empty.reportNote': 'This is a vision check report. Open the lesson plan itself to check it.',
+  'check.keywordOnly': 'Checked against the words of the vision (there is no embedding model). When the plan shows a value in other words, this check often misses it: "absent" is then no verdict. An embedding model (see the settings) also recognises meaning; the check with the language model reads the whole plan.',
   'check.notLessonPlan': 'This note is not marked as a lesson plan; it was checked anyway. Mark lesson plans with visiewijzer: les, the tag #lesplan or the folder {folder}.',
   'check.failed': 'The check failed: {detail}',
   'check.checking': 'Checking…',

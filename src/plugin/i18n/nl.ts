@@ -233,6 +233,7 @@ export const nl = {
   'check.empty.noVision': 'Geen visienotities gevonden. Markeer je visie met visiewijzer: visie in de frontmatter, met de tag #visie, of zet de notitie in de map {folder}. Elke kop van niveau 2 in een visienotitie is een visie-element (een kernwaarde of pijler).',
   'check.empty.emptyNote': 'Deze notitie is nog leeg. Schrijf je lesplan (lesdoel, lesverloop, afsluiting); de check verschijnt terwijl je typt.',
   'check.empty.reportNote': 'Dit is een visiecheck-verslag. Open het lesplan zelf om het te toetsen.',
+  'check.keywordOnly': 'Getoetst op de woorden van de visie (er is geen embeddingmodel). Laat het plan een waarde in andere woorden zien, dan ziet deze check dat vaak niet: "afwezig" is dan geen oordeel. Een embeddingmodel (zie de instellingen) herkent ook betekenis; de check met het taalmodel leest het hele plan.',
   'check.notLessonPlan': 'Deze notitie is niet gemarkeerd als lesplan; ze is toch getoetst. Markeer lesplannen met visiewijzer: les, de tag #lesplan of de map {folder}.',
   'check.failed': 'De check is mislukt: {detail}',
   'check.checking': 'Bezig met toetsen…',

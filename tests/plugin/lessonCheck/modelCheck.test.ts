@@ -92,7 +92,10 @@ describe('the language-model check in the sidebar', () => {
     expect(together.findByClass('visiewijzer-check-word')!.textContent).toBe('deels');
     expect(together.findByClass('visiewijzer-check-unverified')!.textContent).toBe(`⚠ ${nl['check.unverified']}`);
     expect(together.textContent).not.toContain(INVENTED);
-    expect(panelOf(view).findAllByClass('visiewijzer-check-hint').map((h) => h.textContent)).toContain(nl['check.model.dropped'].replace('{count}', '1'));
+    const hints = panelOf(view).findAllByClass('visiewijzer-check-hint').map((h) => h.textContent);
+    expect(hints).toContain(nl['check.model.dropped'].replace('{count}', '1'));
+    // The model read the plan: the warning about a words-only check no longer applies.
+    expect(hints).not.toContain(nl['check.keywordOnly']);
 
     const sent = server.requests[0]!.body;
     expect(sent).toContain('kleuren ze af wat ze hebben gedaan');

@@ -48,6 +48,8 @@ describe('the sidebar on a lesson plan', () => {
     const panel = panelOf(view);
     expect(panel.findByClass('visiewijzer-check-note')!.textContent).toBe('Groep 8 Burgerschap - Een voorstel voor het schoolplein');
     expect(panel.findByClass('visiewijzer-check-mode')!.textContent).toBe('extractief, alleen op trefwoorden');
+    // Keyword-only misses values shown in other words: the panel says so, and what "afwezig" then means.
+    expect(panel.findAllByClass('visiewijzer-check-hint').map((h) => h.textContent)).toEqual([nl['check.keywordOnly']]);
     // Without a language model configured there is no button for it.
     expect(panel.findByClass('visiewijzer-check-model')).toBeNull();
     // The sidebar opened beside the editor: the plan keeps the focus.
