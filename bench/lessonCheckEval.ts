@@ -24,8 +24,8 @@ interface LessonLabel {
  * improve them, so it is no longer blind. Rounds 2 to 5 (`tests/lessonCheck/heldOut2` to `heldOut5`) were
  * written and labelled by someone who never saw the algorithm, each measured once before anyone read
  * its errors: round 2 in session 2, rounds 3, 4 and 5 in session 3, all three with the same rules (the
- * school-language synonyms). Their misses were read afterwards; a rule change made after that needs a
- * new blind round to be measured honestly.
+ * school-language synonyms). The misses of rounds 2 to 4 were read afterwards; round 5's were not, so it
+ * can measure the next rule change once more. After that, a new blind round is needed.
  */
 type HeldOutRound = 'held-out 1 (since studied)' | 'held-out 2 (blind in session 2)' | 'held-out 3 (blind, session 3)' | 'held-out 4 (blind, session 3)' | 'held-out 5 (blind, session 3)';
 const BLIND_ROUNDS = ['held-out 2 (blind in session 2)', 'held-out 3 (blind, session 3)', 'held-out 4 (blind, session 3)', 'held-out 5 (blind, session 3)'] as const;
