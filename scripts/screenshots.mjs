@@ -88,6 +88,7 @@ async function buildPage() {
     export function getLanguage() { return ${JSON.stringify(LANG)}; }`;
   const entry = `
     import { renderPanel } from './src/plugin/lessonCheck/checkPanel';
+    import { checkHints } from './src/plugin/lessonCheck/checkHints';
     import { setLanguage } from './src/plugin/i18n/i18n';
     import { setIcon } from 'obsidian';
     // Obsidian's helpers on every element (only what the panel uses), as the app defines them.
@@ -118,7 +119,7 @@ async function buildPage() {
     const none = () => undefined;
     window.drawCheck = (report, model) => {
       setIcon(document.getElementById('header-icon'), 'compass');
-      renderPanel(document.getElementById('content'), { kind: 'report', report, hints: [], busy: false, model, collapsed: new Set() },
+      renderPanel(document.getElementById('content'), { kind: 'report', report, hints: checkHints(report, 'les', 'Lessen'), busy: false, model, collapsed: new Set() },
         { openEvidence: none, openLink: none, runModel: none, stopModel: none, insertCallout: none, writeReport: none, toggle: none });
     };`;
   const result = await esbuild.build({
