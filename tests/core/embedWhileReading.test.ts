@@ -61,6 +61,11 @@ class LoggedSource extends MemoryNoteSource {
   }
 }
 
+/** Gives the event loop turns until `done` (a stuck update fails by vitest's timeout, not by a clock). */
+async function until(done: () => boolean): Promise<void> {
+  while (!done()) await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 async function setup(delayMs = 5) {
   const log: Event[] = [];
   const embedder = new SlowEmbedder(log, delayMs);
@@ -113,18 +118,24 @@ describe('embedding while the notes are read', () => {
     const { log, embedder, index } = await setup();
     let resume: () => void = () => undefined;
     let paused: Promise<void> | null = null;
+    let waitingWhilePaused = false;
     let reads = 0;
     const update = index.update({
       onProgress: (p) => {
         if (p.phase === 'reading' && ++reads === 6) paused = new Promise((r) => (resume = r));
       },
-      waitIfPaused: () => paused ?? Promise.resolve(),
+      waitIfPaused: () => {
+        if (!paused) return Promise.resolve();
+        waitingWhilePaused = true;
+        return paused;
+      },
     });
-    await new Promise((r) => setTimeout(r, 60));
+    // Paused at the next checkpoint; the batches already handed out finish on their own.
+    await until(() => waitingWhilePaused && embedder.running === 0);
     const startedWhilePaused = log.filter((e) => e.kind === 'embed-start').length;
-    await new Promise((r) => setTimeout(r, 60));
+    for (let turn = 0; turn < 20; turn++) await new Promise((r) => setTimeout(r, 0));
     expect(log.filter((e) => e.kind === 'embed-start').length).toBe(startedWhilePaused);
-    expect(embedder.running).toBe(0);
+    expect(reads).toBe(6);
     paused = null;
     resume();
     expect((await update).embedded).toBe(8);
