@@ -46,7 +46,7 @@ function cosine(a, b) {
   return dot / Math.sqrt(na * nb);
 }
 
-function ensureTestModel() {
+export function ensureTestModel() {
   const dir = join(TEST_MODEL_ROOT, MODEL_ID);
   if (!existsSync(join(dir, 'onnx', 'model_quantized.onnx'))) {
     execFileSync(process.execPath, [join(ROOT, 'scripts', 'make-test-model.mjs'), dir], { stdio: 'pipe' });
@@ -55,10 +55,10 @@ function ensureTestModel() {
 }
 
 /** The page bundle, with the worker inlined exactly as in main.js. */
-async function buildPage(ortVersion) {
+export async function buildPage(ortVersion, entry = join(ROOT, 'tests', 'browser', 'page.ts')) {
   let workerBytes = 0;
   const result = await esbuild.build({
-    entryPoints: [join(ROOT, 'tests', 'browser', 'page.ts')],
+    entryPoints: [entry],
     bundle: true,
     platform: 'browser',
     format: 'iife',
@@ -90,7 +90,7 @@ async function loadNodeEmbedder() {
 }
 
 /** Serves `/`, `/page.js` and `/files/<modelDir>/...` (the model folder as the plugin lays it out). */
-function startServer({ pageCode, modelDir, wasmFile, wasmRelPath }) {
+export function startServer({ pageCode, modelDir, wasmFile, wasmRelPath }) {
   const html = '<!doctype html><meta charset="utf-8"><title>worker check</title><script src="/page.js"></script>';
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
