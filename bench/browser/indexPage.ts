@@ -80,8 +80,8 @@ async function runIndexTiming(input: IndexTimingInput): Promise<IndexTimingResul
     for (let i = 0; i < all.length; i += 32) await embedder.embed(all.slice(i, i + 32), 'passage');
     return performance.now() - modelStart;
   };
-  // Once before, so the index run does not pay the runtime's warm-up (its wasm memory grows on the first
-  // long batches), and once after; the faster of the two is the model's time.
+  // Once before, so the index run does not pay the runtime's warm-up (the first long batches run slower),
+  // and once after; the faster of the two is the model's time, which keeps the overhead from looking smaller.
   const before = await modelAlone();
 
   const start = performance.now();
