@@ -16,6 +16,7 @@ import { WorkerEmbedder } from '../../src/plugin/embedding/workerEmbedder';
 import { makeRunControl, PauseGate } from '../../src/plugin/indexing/runControl';
 import { MemoryIndexStorage } from '../../tests/helpers/memoryIndexStorage';
 import { generateSyntheticVault } from '../syntheticText';
+import { readFile } from '../../tests/browser/pageFiles';
 
 export interface IndexTimingInput {
   modelId: string;
@@ -42,12 +43,6 @@ class MemorySource implements NoteSource {
   async read(path: string): Promise<string> {
     return this.notes.get(path) ?? '';
   }
-}
-
-async function readFile(path: string): Promise<ArrayBuffer> {
-  const response = await window.fetch(`/files/${path}`);
-  if (!response.ok) throw new Error(`HTTP ${response.status} for ${path}`);
-  return response.arrayBuffer();
 }
 
 async function runIndexTiming(input: IndexTimingInput): Promise<IndexTimingResult> {

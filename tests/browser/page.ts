@@ -9,6 +9,7 @@ import { ortWasmPath } from '../../src/core/embedding/modelFiles';
 import { ORT_WEB_VERSION } from '../../src/plugin/embedding/ortWebVersion';
 import { spawnEmbeddingWorker } from '../../src/plugin/embedding/spawnEmbeddingWorker';
 import { WorkerEmbedder } from '../../src/plugin/embedding/workerEmbedder';
+import { readFile } from './pageFiles';
 
 export interface PageCheckInput {
   modelId: string;
@@ -28,13 +29,6 @@ export interface PageCheckResult {
   afterDispose: string;
   spawned: number;
   terminated: number;
-}
-
-async function readFile(path: string): Promise<ArrayBuffer> {
-  // A test page in Chromium: the local server stands in for the vault adapter.
-  const response = await window.fetch(`/files/${path}`);
-  if (!response.ok) throw new Error(`HTTP ${response.status} for ${path}`);
-  return response.arrayBuffer();
 }
 
 async function runEmbeddingCheck(input: PageCheckInput): Promise<PageCheckResult> {
