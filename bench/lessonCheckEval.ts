@@ -28,7 +28,14 @@ interface LessonLabel {
  * can measure the next rule change once more. After that, a new blind round is needed.
  */
 type HeldOutRound = 'held-out 1 (since studied)' | 'held-out 2 (blind in session 2)' | 'held-out 3 (blind, session 3)' | 'held-out 4 (blind, session 3)' | 'held-out 5 (blind, session 3)';
-const BLIND_ROUNDS = ['held-out 2 (blind in session 2)', 'held-out 3 (blind, session 3)', 'held-out 4 (blind, session 3)', 'held-out 5 (blind, session 3)'] as const;
+/** The blind rounds' folders under `tests/lessonCheck/`; each holds plans for both vaults. */
+const BLIND_ROUND_DIRS: [folder: string, round: HeldOutRound][] = [
+  ['heldOut2', 'held-out 2 (blind in session 2)'],
+  ['heldOut3', 'held-out 3 (blind, session 3)'],
+  ['heldOut4', 'held-out 4 (blind, session 3)'],
+  ['heldOut5', 'held-out 5 (blind, session 3)'],
+];
+const BLIND_ROUNDS: readonly HeldOutRound[] = BLIND_ROUND_DIRS.map(([, round]) => round);
 /** Rounds 3 to 5 together: 30 plans measured blind with the same rules, the estimate for unseen plans. */
 const SESSION_3_BLIND = 'held-out 3-5 together (blind, session 3)';
 
@@ -82,6 +89,8 @@ class OverlaySource implements NoteSource {
 }
 
 function vaults(root: string): EvalVault[] {
+  const rounds = (vaultFolder: string, labelFile: string): EvalVault['overlays'] =>
+    BLIND_ROUND_DIRS.map(([folder, round]) => ({ dir: join(root, 'tests/lessonCheck', folder, vaultFolder), labels: join(root, 'tests/lessonCheck', folder, labelFile), round }));
   return [
     {
       name: 'De Wilgenhoek (po)',
@@ -89,22 +98,14 @@ function vaults(root: string): EvalVault[] {
       labels: join(root, 'tests/fixtures/labels/example-vault-lessons.json'),
       overlays: [
         { dir: join(root, 'tests/lessonCheck/heldOut/vault'), labels: join(root, 'tests/lessonCheck/heldOut/example-vault-lessons.json'), round: 'held-out 1 (since studied)' },
-        { dir: join(root, 'tests/lessonCheck/heldOut2/vault'), labels: join(root, 'tests/lessonCheck/heldOut2/example-vault-lessons.json'), round: 'held-out 2 (blind in session 2)' },
-        { dir: join(root, 'tests/lessonCheck/heldOut3/vault'), labels: join(root, 'tests/lessonCheck/heldOut3/example-vault-lessons.json'), round: 'held-out 3 (blind, session 3)' },
-        { dir: join(root, 'tests/lessonCheck/heldOut4/vault'), labels: join(root, 'tests/lessonCheck/heldOut4/example-vault-lessons.json'), round: 'held-out 4 (blind, session 3)' },
-        { dir: join(root, 'tests/lessonCheck/heldOut5/vault'), labels: join(root, 'tests/lessonCheck/heldOut5/example-vault-lessons.json'), round: 'held-out 5 (blind, session 3)' },
+        ...rounds('vault', 'example-vault-lessons.json'),
       ],
     },
     {
       name: 'Baken College (vo)',
       dir: join(root, 'examples/vault-vo'),
       labels: join(root, 'tests/fixtures/labels/vault-vo-lessons.json'),
-      overlays: [
-        { dir: join(root, 'tests/lessonCheck/heldOut2/vault-vo'), labels: join(root, 'tests/lessonCheck/heldOut2/vault-vo-lessons.json'), round: 'held-out 2 (blind in session 2)' },
-        { dir: join(root, 'tests/lessonCheck/heldOut3/vault-vo'), labels: join(root, 'tests/lessonCheck/heldOut3/vault-vo-lessons.json'), round: 'held-out 3 (blind, session 3)' },
-        { dir: join(root, 'tests/lessonCheck/heldOut4/vault-vo'), labels: join(root, 'tests/lessonCheck/heldOut4/vault-vo-lessons.json'), round: 'held-out 4 (blind, session 3)' },
-        { dir: join(root, 'tests/lessonCheck/heldOut5/vault-vo'), labels: join(root, 'tests/lessonCheck/heldOut5/vault-vo-lessons.json'), round: 'held-out 5 (blind, session 3)' },
-      ],
+      overlays: rounds('vault-vo', 'vault-vo-lessons.json'),
     },
   ];
 }
@@ -178,11 +179,11 @@ export async function runLessonCheckEval(root: string, modelDir: string, modelId
       for (const round of BLIND_ROUNDS) rows.push(row(mode, vault.name, round, results.filter((r) => r.subset === round), labels.filter((l) => l.round === round).length));
       all.push(...results);
     }
-    for (const subset of ['development', 'held-out 1 (since studied)', ...BLIND_ROUNDS] as const) {
+    for (const subset of ['development', 'held-out 1 (since studied)', ...BLIND_ROUNDS] as const satisfies readonly PairResult['subset'][]) {
       rows.push(row(mode, 'both', subset, all.filter((r) => r.subset === subset), plans.get(subset) ?? 0));
     }
-    const session3 = BLIND_ROUNDS.slice(1) as readonly string[];
-    rows.push(row(mode, 'both', SESSION_3_BLIND, all.filter((r) => session3.includes(r.subset)), session3.reduce((n, round) => n + (plans.get(round as HeldOutRound) ?? 0), 0)));
+    const session3 = BLIND_ROUNDS.slice(1);
+    rows.push(row(mode, 'both', SESSION_3_BLIND, all.filter((r) => session3.some((round) => round === r.subset)), session3.reduce((n, round) => n + (plans.get(round) ?? 0), 0)));
     rows.push(row(mode, 'both', 'all', all, [...plans.values()].reduce((a, b) => a + b, 0)));
     timings.push(await timeTwoPagePlan(root, mode, makeEmbedder()));
   }
