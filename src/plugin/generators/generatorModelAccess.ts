@@ -7,10 +7,10 @@
 import type { ModelGeneratorOptions } from '../../core/generators';
 import { createAuditEntry } from '../../core/llm/auditLog';
 import { OpenAiChatModel } from '../../core/llm/openAiChatModel';
-import { hostOf, isLocalEndpoint, PRESET_LABELS } from '../../core/llm/presets';
 import type { PrivacyGuard, RequestPreview } from '../../core/llm/privacyGuard';
 import { privacyGuardFor } from '../provider/privacyGuardFor';
-import { needsRedaction, RedactingChatModel, type GuardedChatResponse, type RedactionPolicy } from '../../core/llm/redactingChatModel';
+import { SendApproval } from '../provider/sendApproval';
+import { RedactingChatModel, type GuardedChatResponse, type RedactionPolicy } from '../../core/llm/redactingChatModel';
 import type { RequestUrlLike } from '../../core/llm/requestUrlFetch';
 import type { ChatModel, ChatRequest, ProviderConfig } from '../../core/llm/types';
 import type { NoteSource } from '../../core/notes/types';
@@ -60,10 +60,11 @@ class LoggedChatModel extends RedactingChatModel {
 }
 
 export class GeneratorModelAccess {
-  /** Set once the user has seen and approved a cloud call in this session (plugin load). */
-  private cloudApproved = false;
+  private readonly approval: SendApproval;
 
-  constructor(private readonly deps: GeneratorModelDeps) {}
+  constructor(private readonly deps: GeneratorModelDeps) {
+    this.approval = new SendApproval((preview, target) => deps.confirmSend(preview, target));
+  }
 
   /** The configured model's name when everything needed is set (the modal offers model mode then), else null. */
   configuredModel(): string | null {
@@ -111,14 +112,8 @@ export class GeneratorModelAccess {
    * cloud call of the session. A request to fix look-fors repeats an approved prompt with the model's own
    * answer, so it goes without a second preview.
    */
-  private async approve(request: ChatRequest, guard: PrivacyGuard, ai: AiSettings, config: ProviderConfig, asked: boolean): Promise<boolean> {
-    if (request.messages.length > 1) return true;
-    const cloud = !isLocalEndpoint(config.baseUrl);
-    if (!asked && !ai.alwaysPreview && !(cloud && !this.cloudApproved)) return true;
-    const preview = guard.preview(request, needsRedaction(config.baseUrl, ai.exemptLoopback));
-    const target: PreviewTarget = { service: PRESET_LABELS[config.preset], host: hostOf(config.baseUrl), model: config.model };
-    const approved = await this.deps.confirmSend(preview, target);
-    if (approved && cloud) this.cloudApproved = true;
-    return approved;
+  private approve(request: ChatRequest, guard: PrivacyGuard, ai: AiSettings, config: ProviderConfig, asked: boolean): Promise<boolean> {
+    if (request.messages.length > 1) return Promise.resolve(true);
+    return this.approval.approve(request, guard, ai, config, asked);
   }
 }

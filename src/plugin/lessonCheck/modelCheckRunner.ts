@@ -7,17 +7,17 @@
 import { checkLessonPlanWithModel, type LessonCheckReport } from '../../core/lessonCheck';
 import { createAuditEntry } from '../../core/llm/auditLog';
 import { OpenAiChatModel } from '../../core/llm/openAiChatModel';
-import { hostOf, isLocalEndpoint, PRESET_LABELS } from '../../core/llm/presets';
-import type { PrivacyGuard, RequestPreview } from '../../core/llm/privacyGuard';
+import type { RequestPreview } from '../../core/llm/privacyGuard';
 import { privacyGuardFor } from '../provider/privacyGuardFor';
-import { needsRedaction, RedactingChatModel, type GuardedChatResponse, type RedactionPolicy } from '../../core/llm/redactingChatModel';
+import { SendApproval } from '../provider/sendApproval';
+import { RedactingChatModel, type GuardedChatResponse, type RedactionPolicy } from '../../core/llm/redactingChatModel';
 import type { RequestUrlLike } from '../../core/llm/requestUrlFetch';
-import type { ChatModel, ChatRequest, ProviderConfig } from '../../core/llm/types';
+import type { ChatModel, ChatRequest } from '../../core/llm/types';
 import type { NoteSource, ParsedNote } from '../../core/notes/types';
 import { citation } from '../../core/retrieval/citation';
 import { currentLanguage } from '../i18n/i18n';
 import type { VisiewijzerSettings } from '../settings/settings';
-import { aiSettingsOf, type AiSettings } from '../provider/aiSettings';
+import { aiSettingsOf } from '../provider/aiSettings';
 import type { AuditLogService } from '../provider/auditLogService';
 import { providerSetup, type SecretReader } from '../provider/providerSetup';
 import type { PreviewTarget } from '../provider/sendPreviewModal';
@@ -62,10 +62,11 @@ class PreviewedChatModel extends RedactingChatModel {
 }
 
 export class ModelCheckRunner {
-  /** Set once the user has seen and approved a cloud call in this session (plugin load). */
-  private cloudApproved = false;
+  private readonly approval: SendApproval;
 
-  constructor(private readonly deps: ModelCheckDeps) {}
+  constructor(private readonly deps: ModelCheckDeps) {
+    this.approval = new SendApproval((preview, target) => deps.confirmSend(preview, target));
+  }
 
   /** The configured model's name when everything needed is set (the sidebar shows the button then), else null. */
   configuredModel(): string | null {
@@ -88,7 +89,7 @@ export class ModelCheckRunner {
         // One preview per check: a repair request after a broken answer goes with the approved one.
         if (previewed) return true;
         previewed = true;
-        return this.approve(request, guard, ai, config);
+        return this.approval.approve(request, guard, ai, config);
       },
       sent: (response) =>
         this.deps.audit.append(
@@ -111,16 +112,5 @@ export class ModelCheckRunner {
       if (signal.aborted) return { status: 'stopped' };
       throw error;
     }
-  }
-
-  /** The preview rule, as for questions: when always on, and before the first cloud call of the session. */
-  private async approve(request: ChatRequest, guard: PrivacyGuard, ai: AiSettings, config: ProviderConfig): Promise<boolean> {
-    const cloud = !isLocalEndpoint(config.baseUrl);
-    if (!ai.alwaysPreview && !(cloud && !this.cloudApproved)) return true;
-    const preview = guard.preview(request, needsRedaction(config.baseUrl, ai.exemptLoopback));
-    const target: PreviewTarget = { service: PRESET_LABELS[config.preset], host: hostOf(config.baseUrl), model: config.model };
-    const approved = await this.deps.confirmSend(preview, target);
-    if (approved && cloud) this.cloudApproved = true;
-    return approved;
   }
 }

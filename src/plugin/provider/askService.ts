@@ -9,13 +9,13 @@ import { askVault, VISION_AND_POLICY_ROLES, type AskVaultResult, type PassageSea
 import { renderAnswerNote, noteNameFor } from '../../core/llm/answerNote';
 import { createAuditEntry } from '../../core/llm/auditLog';
 import { renderDisclosure } from '../../core/llm/disclosure';
-import { hostOf, isLocalEndpoint, PRESET_LABELS } from '../../core/llm/presets';
-import type { PrivacyGuard, RequestPreview } from '../../core/llm/privacyGuard';
+import type { RequestPreview } from '../../core/llm/privacyGuard';
 import { privacyGuardFor } from './privacyGuardFor';
+import { SendApproval } from './sendApproval';
 import { isProviderError } from '../../core/llm/providerError';
-import { needsRedaction, RedactingChatModel } from '../../core/llm/redactingChatModel';
+import { RedactingChatModel } from '../../core/llm/redactingChatModel';
 import type { RequestUrlLike } from '../../core/llm/requestUrlFetch';
-import type { ChatRequest, ProviderConfig } from '../../core/llm/types';
+import type { ProviderConfig } from '../../core/llm/types';
 import type { NoteSource } from '../../core/notes/types';
 import { currentLanguage, t } from '../i18n/i18n';
 import { notify, reportError } from '../messages';
@@ -52,10 +52,11 @@ interface ProgressNotice {
 }
 
 export class AskService {
-  /** Set once the user has seen and approved a cloud call in this session (plugin load). */
-  private cloudApproved = false;
+  private readonly approval: SendApproval;
 
-  constructor(private readonly deps: AskServiceDeps) {}
+  constructor(private readonly deps: AskServiceDeps) {
+    this.approval = new SendApproval((preview, target) => deps.confirmSend(preview, target));
+  }
 
   /** What must be set up before a question can be asked (as a sentence), or null when all is set. */
   missingSetup(): string | null {
@@ -119,21 +120,8 @@ export class AskService {
       excludePaths: rosterNotes,
       signal,
       restore: (text) => guard.restore(text),
-      beforeSend: (chat) => this.approve(chat, guard, ai, config, request.preview, progress),
+      beforeSend: (chat) => this.approval.approve(chat, guard, ai, config, request.preview, { opening: () => progress.hide(), approved: () => progress.show() }),
     });
-  }
-
-  /** The preview rule: when asked, when always on, and before the first cloud call of the session. */
-  private async approve(request: ChatRequest, guard: PrivacyGuard, ai: AiSettings, config: ProviderConfig, asked: boolean, progress: ProgressNotice): Promise<boolean> {
-    const cloud = !isLocalEndpoint(config.baseUrl);
-    if (!asked && !ai.alwaysPreview && !(cloud && !this.cloudApproved)) return true;
-    progress.hide();
-    const preview = guard.preview(request, needsRedaction(config.baseUrl, ai.exemptLoopback));
-    const target: PreviewTarget = { service: PRESET_LABELS[config.preset], host: hostOf(config.baseUrl), model: config.model };
-    const approved = await this.deps.confirmSend(preview, target);
-    if (approved && cloud) this.cloudApproved = true;
-    if (approved) progress.show();
-    return approved;
   }
 
   private async finish(question: string, config: ProviderConfig, result: AskVaultResult): Promise<string | null> {
